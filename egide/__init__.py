@@ -1,0 +1,1 @@
+"""Égide: the case file of a social service that protects and lightens."""
