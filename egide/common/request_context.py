@@ -1,0 +1,19 @@
+"""The id of the request being served, for the access log (set by RequestIdMiddleware)."""
+
+from __future__ import annotations
+
+import contextvars
+
+_request_id: contextvars.ContextVar[str] = contextvars.ContextVar("egide_request_id", default="")
+
+
+def current_request_id() -> str:
+    return _request_id.get()
+
+
+def set_request_id(value: str) -> contextvars.Token:
+    return _request_id.set(value)
+
+
+def reset_request_id(token: contextvars.Token) -> None:
+    _request_id.reset(token)
