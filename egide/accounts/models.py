@@ -117,7 +117,7 @@ class Membership(TimeStampedModel):
         return f"{self.user} — {self.get_role_display()} ({self.organisation})"
 
 
-class LoginAttempt(models.Model):
+class LoginAttempt(models.Model):  # noqa: DJ008 - technical row, never displayed
     """Failed logins, shared by every web process through the database (throttling)."""
 
     username = models.CharField(max_length=150, db_index=True)

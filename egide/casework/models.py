@@ -81,7 +81,7 @@ class Note(TimeStampedModel):
         return f"{self.get_medium_display()} du {self.occurred_at:%d/%m/%Y}"
 
 
-class NoteSearchToken(models.Model):
+class NoteSearchToken(models.Model):  # noqa: DJ008 - technical row, never displayed
     """Blind index of a note: keyed hashes of its stemmed words (see egide.casework.search)."""
 
     note = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="search_tokens")

@@ -114,7 +114,7 @@ class Person(TimeStampedModel):
         super().save(*args, **kwargs)
 
 
-class PersonNameKey(models.Model):
+class PersonNameKey(models.Model):  # noqa: DJ008 - technical row, never displayed
     """One row per name word: its folded form and a phonetic key (typo-tolerant search on any database)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="name_keys")
