@@ -215,3 +215,6 @@ EGIDE_LLM_RETRIES = int(env("EGIDE_LLM_RETRIES", "1"))
 
 # Heavy engines (spaCy, OpenFisca) are warmed when a web process starts, unless disabled.
 EGIDE_WARM_ENGINES = env_bool("EGIDE_WARM_ENGINES", False)
+
+# Second factor (TOTP) for the roles that read notes; off in the demo, on in production.
+EGIDE_REQUIRE_OTP = env_bool("EGIDE_REQUIRE_OTP", not DEBUG)
