@@ -1,0 +1,93 @@
+"""The suggestion log: every proposal of the writing assistant and the professional's decision on it.
+
+Nothing the assistant proposes is saved into the file until a professional accepts, edits or
+rejects it; this log keeps the proposal, its provenance (backend, model, hash of the
+pseudonymised input) and the decision, so the structure can measure how the assistant is used
+(egide.governance metrics and bias audits).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from egide.accounts.models import Organisation
+
+# Backends (egide.assist.engine): the built-in one runs offline; any other value names an
+# OpenAI-compatible endpoint (external model).
+BUILTIN_BACKEND = "builtin"
+
+
+class Suggestion(models.Model):
+    class Feature(models.TextChoices):
+        EXTRACT_NEEDS = "extract_needs", "Repérage des besoins"
+        EXTRACT_APPOINTMENTS = "extract_appointments", "Repérage des rendez-vous et échéances"
+        EXTRACT_AMOUNTS = "extract_amounts", "Repérage des montants"
+        EXTRACT_ACTIONS = "extract_actions", "Repérage des prochaines actions"
+        DRAFT_REPORT = "draft_report", "Brouillon de compte rendu"
+        ORIENTATION = "orientation", "Suggestion d'orientation"
+
+    class Decision(models.TextChoices):
+        PENDING = "en_attente", "En attente"
+        ACCEPTED = "acceptee", "Acceptée"
+        EDITED = "modifiee", "Modifiée"
+        REJECTED = "rejetee", "Rejetée"
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="suggestions")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, null=True, blank=True, related_name="suggestions"
+    )
+    note = models.ForeignKey(
+        "casework.Note", on_delete=models.SET_NULL, null=True, blank=True, related_name="suggestions"
+    )
+    feature = models.CharField("fonctionnalité", max_length=40, choices=Feature.choices, db_index=True)
+    backend = models.CharField("moteur", max_length=60, default=BUILTIN_BACKEND)
+    model_name = models.CharField("modèle", max_length=120, blank=True)
+    model_version = models.CharField("version du modèle", max_length=60, blank=True)
+    # sha256 of the pseudonymised input: proves what the engine saw without keeping it.
+    input_hash = models.CharField("empreinte de l'entrée pseudonymisée", max_length=64)
+    # {"value": <the suggested value>, "spans": [{"start", "end", "text"}...], ...}
+    output = models.JSONField("proposition")
+    grounding_flags = models.JSONField("alertes de vérification", default=list, blank=True)
+    decision = models.CharField(
+        "décision", max_length=20, choices=Decision.choices, default=Decision.PENDING, db_index=True
+    )
+    final_value = models.JSONField("valeur retenue", null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField("décidée le", null=True, blank=True)
+    created_at = models.DateTimeField("proposée le", default=timezone.now, db_index=True)
+    # Derived when the decision is recorded (kept as columns so metrics aggregate in SQL).
+    time_to_decision = models.DurationField("délai de décision", null=True, blank=True)
+    edit_distance = models.FloatField(
+        "distance d'édition normalisée", null=True, blank=True, help_text="0 = inchangé, 1 = tout réécrit."
+    )
+
+    class Meta:
+        verbose_name = "suggestion de l'assistant"
+        verbose_name_plural = "suggestions de l'assistant"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organisation", "feature", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_feature_display()} ({self.get_decision_display()})"
+
+    @property
+    def suggested_value(self):
+        output = self.output if isinstance(self.output, dict) else {}
+        return output.get("value")
+
+    @property
+    def is_external(self) -> bool:
+        return self.backend != BUILTIN_BACKEND
+
+    @property
+    def register_feature(self) -> str:
+        """The AI register entry (egide.governance) this suggestion comes from."""
+        if self.feature == self.Feature.DRAFT_REPORT:
+            return "draft_external" if self.is_external else "draft_builtin"
+        if self.feature == self.Feature.ORIENTATION:
+            return "orientation"
+        return "extract"
