@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from egide.accounts.models import Role
+from egide.audit.models import BreakGlassGrant
 from egide.casework.models import FollowUp
 
 from .models import Person
@@ -23,6 +25,17 @@ def people_visible_to(user) -> QuerySet[Person]:
     assigned |= Q(Exists(FollowUp.objects.filter(person_id=OuterRef("pk"), referent_id=user.pk)))
     if membership.team_id:
         assigned |= Q(team_id=membership.team_id)
+    # Break-glass: a time-limited grant with a written reason (egide.audit.breakglass).
+    assigned |= Q(
+        Exists(
+            BreakGlassGrant.objects.filter(
+                person_id=OuterRef("pk"),
+                user_id=user.pk,
+                expires_at__gt=timezone.now(),
+                revoked_at__isnull=True,
+            )
+        )
+    )
     return people.filter(assigned)
 
 
