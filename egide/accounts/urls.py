@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path, reverse_lazy
 
+from . import views
 from .forms import ThrottledAuthenticationForm
 
 app_name = "accounts"
@@ -51,4 +52,11 @@ urlpatterns = [
         ),
         name="password_change",
     ),
+    path("structure/", views.structure_settings, name="settings"),
+    path("structure/informations/", views.settings_structure, name="settings_structure"),
+    path("structure/sites/", views.settings_site_add, name="settings_site_add"),
+    path("structure/equipes/", views.settings_team_add, name="settings_team_add"),
+    path("structure/membres/", views.settings_member_add, name="settings_member_add"),
+    path("structure/membres/<int:pk>/", views.settings_member_edit, name="settings_member_edit"),
+    path("structure/membres/<int:pk>/activation/", views.settings_member_active, name="settings_member_active"),
 ]
