@@ -15,6 +15,7 @@ from egide.audit.models import AccessEvent
 from egide.audit.services import audit
 from egide.privacy.crypto import encrypt_bytes
 
+from .catalogue import PURPOSES_V1, ensure_catalogue
 from .models import Consent, Purpose, PurposeText, partner_key
 
 MAX_SCAN_BYTES_DEFAULT = 10 * 1024 * 1024
@@ -35,10 +36,13 @@ class ConsentRequired(Exception):
 def purpose_by_code(code: str | Purpose) -> Purpose:
     if isinstance(code, Purpose):
         return code
-    try:
-        return Purpose.objects.get(code=code)
-    except Purpose.DoesNotExist as exc:
-        raise ConsentRequired(f"Finalité inconnue : « {code} ». Aucun envoi n'est possible.") from exc
+    purpose = Purpose.objects.filter(code=code).first()
+    if purpose is None and code in {item["code"] for item in PURPOSES_V1}:
+        ensure_catalogue()  # the catalogue is defined in code; a wiped table is rebuilt
+        purpose = Purpose.objects.filter(code=code).first()
+    if purpose is None:
+        raise ConsentRequired(f"Finalité inconnue : « {code} ». Aucun envoi n'est possible.")
+    return purpose
 
 
 def current_consent(*, person, purpose, partner: str | None = None) -> Consent | None:
