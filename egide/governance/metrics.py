@@ -1,0 +1,230 @@
+"""Measured decisions: what professionals do with the assistant's suggestions.
+
+Per feature (the register entry and the kind of suggestion), per structure and per month:
+acceptance, edit and rejection rates (over decided suggestions), mean normalised edit distance
+of edited suggestions, median time to decision, grounding flags.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from egide.assist.models import Suggestion
+
+from .models import AIFeature
+
+
+@dataclass
+class Row:
+    feature_code: str  # register entry (extract, draft_builtin...)
+    kind: str  # suggestion feature (extract_needs, draft_report...)
+    label: str
+    month: str  # "2026-03"
+    total: int = 0
+    pending: int = 0
+    accepted: int = 0
+    edited: int = 0
+    rejected: int = 0
+    flagged: int = 0  # suggestions with at least one grounding flag
+    flags: int = 0  # grounding flags in all
+    distances: list[float] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+
+    @property
+    def decided(self) -> int:
+        return self.accepted + self.edited + self.rejected
+
+    def _rate(self, count: int) -> float | None:
+        return count / self.decided if self.decided else None
+
+    @property
+    def acceptance_rate(self) -> float | None:
+        return self._rate(self.accepted)
+
+    @property
+    def edit_rate(self) -> float | None:
+        return self._rate(self.edited)
+
+    @property
+    def rejection_rate(self) -> float | None:
+        return self._rate(self.rejected)
+
+    @property
+    def mean_edit_distance(self) -> float | None:
+        return statistics.fmean(self.distances) if self.distances else None
+
+    @property
+    def median_seconds(self) -> float | None:
+        return statistics.median(self.seconds) if self.seconds else None
+
+    def as_dict(self) -> dict:
+        return {
+            "feature": self.feature_code,
+            "kind": self.kind,
+            "label": self.label,
+            "month": self.month,
+            "total": self.total,
+            "pending": self.pending,
+            "decided": self.decided,
+            "accepted": self.accepted,
+            "edited": self.edited,
+            "rejected": self.rejected,
+            "acceptance_rate": self.acceptance_rate,
+            "edit_rate": self.edit_rate,
+            "rejection_rate": self.rejection_rate,
+            "mean_edit_distance": self.mean_edit_distance,
+            "median_seconds": self.median_seconds,
+            "flagged": self.flagged,
+            "flags": self.flags,
+        }
+
+
+def _label(feature_names: dict[str, str], code: str, kind: str) -> str:
+    kind_label = Suggestion.Feature(kind).label if kind in Suggestion.Feature.values else kind
+    name = feature_names.get(code, code)
+    return kind_label if kind != Suggestion.Feature.DRAFT_REPORT else name
+
+
+def decision_rows(organisation, *, since: dt.date | None = None, until: dt.date | None = None) -> list[Row]:
+    """One row per (feature, suggestion kind, month) for one structure, oldest month first."""
+    tz = timezone.get_current_timezone()
+    queryset = Suggestion.objects.filter(organisation=organisation)
+    if since:
+        queryset = queryset.filter(created_at__gte=dt.datetime.combine(since, dt.time.min, tzinfo=tz))
+    if until:
+        queryset = queryset.filter(created_at__lt=dt.datetime.combine(until, dt.time.min, tzinfo=tz))
+    names = dict(AIFeature.objects.values_list("code", "name"))
+    rows: dict[tuple[str, str, str], Row] = {}
+    fields = (
+        "feature",
+        "backend",
+        "created_at",
+        "decision",
+        "edit_distance",
+        "time_to_decision",
+        "grounding_flags",
+    )
+    for values in queryset.values(*fields).iterator():
+        probe = Suggestion(feature=values["feature"], backend=values["backend"])
+        code = probe.register_feature
+        month = timezone.localtime(values["created_at"], tz).strftime("%Y-%m")
+        key = (code, values["feature"], month)
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = Row(code, values["feature"], _label(names, code, values["feature"]), month)
+        row.total += 1
+        decision = values["decision"]
+        if decision == Suggestion.Decision.ACCEPTED:
+            row.accepted += 1
+        elif decision == Suggestion.Decision.EDITED:
+            row.edited += 1
+            if values["edit_distance"] is not None:
+                row.distances.append(values["edit_distance"])
+        elif decision == Suggestion.Decision.REJECTED:
+            row.rejected += 1
+        else:
+            row.pending += 1
+        if decision != Suggestion.Decision.PENDING and values["time_to_decision"] is not None:
+            row.seconds.append(values["time_to_decision"].total_seconds())
+        flags = values["grounding_flags"] or []
+        if flags:
+            row.flagged += 1
+            row.flags += len(flags)
+    return sorted(rows.values(), key=lambda r: (r.feature_code, r.kind, r.month))
+
+
+def by_feature(rows: list[Row]) -> list[dict]:
+    """Rows grouped for display: one block (chart + table) per (feature, kind), months inside."""
+    groups: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for row in rows:
+        groups[(row.feature_code, row.kind)].append(row)
+    blocks = []
+    for (code, kind), months in groups.items():
+        total = Row(code, kind, months[0].label, "total")
+        for row in months:
+            total.total += row.total
+            total.pending += row.pending
+            total.accepted += row.accepted
+            total.edited += row.edited
+            total.rejected += row.rejected
+            total.flagged += row.flagged
+            total.flags += row.flags
+            total.distances += row.distances
+            total.seconds += row.seconds
+        blocks.append(
+            {
+                "id": f"{code}-{kind}",
+                "label": months[0].label,
+                "feature": code,
+                "kind": kind,
+                "is_draft": kind == Suggestion.Feature.DRAFT_REPORT,
+                "months": months,
+                "total": total,
+                "chart": {
+                    "title": months[0].label,
+                    "months": [r.month for r in months],
+                    "acceptance": [_pct(r.acceptance_rate) for r in months],
+                    "edit": [_pct(r.edit_rate) for r in months],
+                    "rejection": [_pct(r.rejection_rate) for r in months],
+                },
+            }
+        )
+    return blocks
+
+
+def _pct(value: float | None) -> float | None:
+    return None if value is None else round(100 * value, 1)
+
+
+CSV_HEADER = [
+    "fonctionnalite",
+    "type_de_suggestion",
+    "mois",
+    "suggestions",
+    "en_attente",
+    "decidees",
+    "acceptees",
+    "modifiees",
+    "rejetees",
+    "taux_acceptation",
+    "taux_modification",
+    "taux_rejet",
+    "distance_edition_moyenne",
+    "delai_median_secondes",
+    "suggestions_signalees",
+    "alertes_verification",
+]
+
+
+def csv_rows(rows: list[Row]) -> list[list]:
+    def fmt(value: float | None) -> str:
+        return "" if value is None else f"{value:.4f}"
+
+    out = []
+    for r in rows:
+        out.append(
+            [
+                r.feature_code,
+                r.kind,
+                r.month,
+                r.total,
+                r.pending,
+                r.decided,
+                r.accepted,
+                r.edited,
+                r.rejected,
+                fmt(r.acceptance_rate),
+                fmt(r.edit_rate),
+                fmt(r.rejection_rate),
+                fmt(r.mean_edit_distance),
+                "" if r.median_seconds is None else f"{r.median_seconds:.0f}",
+                r.flagged,
+                r.flags,
+            ]
+        )
+    return out

@@ -1,0 +1,163 @@
+"""Acceptance 1: for every AI feature, disabling it in a structure stops it there only, and the
+refused attempt is logged (AIUseAttempt and the access log)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from egide.accounts.models import Role
+from egide.audit.models import AccessEvent
+from egide.governance.models import AIFeature, AIUseAttempt, FeatureDecision, FeatureStatus
+from egide.governance.register_data import CODES
+from egide.governance.services import AIUseDisabled, ai_use_allowed, feature_decide, require_ai_use
+from tests.factories import OrganisationFactory, member
+from tests.governance.factories import allow_ai, decide, literate
+
+pytestmark = pytest.mark.django_db
+
+
+def test_register_is_seeded_with_every_declared_use():
+    assert set(AIFeature.objects.values_list("code", flat=True)) >= {
+        "pseudonymize",
+        "extract",
+        "draft_builtin",
+        "draft_external",
+        "orientation",
+        "rights",
+        "study_synthesis",
+    }
+    rights = AIFeature.objects.get(code="rights")
+    assert not rights.uses_machine_learning
+    assert "5(a)" in rights.ai_act_reasoning and "décide" in rights.ai_act_reasoning
+    for entry in AIFeature.objects.all():
+        for name in (
+            "purpose",
+            "data_used",
+            "legal_basis",
+            "ai_act_reasoning",
+            "human_oversight",
+            "known_limits",
+            "metrics_watched",
+            "person_in_charge",
+            "public_summary",
+        ):
+            assert getattr(entry, name).strip(), (entry.code, name)
+
+
+@pytest.mark.parametrize("code", CODES)
+@pytest.mark.parametrize("status", [FeatureStatus.DISABLED, FeatureStatus.SUSPENDED])
+def test_disabling_a_feature_stops_it_in_that_structure_only(code, status):
+    here, elsewhere = OrganisationFactory(), OrganisationFactory()
+    worker_here = member(Role.WORKER, organisation=here)
+    worker_elsewhere = member(Role.WORKER, organisation=elsewhere)
+    allow_ai(worker_here, code)
+    allow_ai(worker_elsewhere, code)
+    require_ai_use(feature=code, organisation=here, user=worker_here)  # enabled: runs
+
+    decide(here, code, status)
+
+    with pytest.raises(AIUseDisabled) as refused:
+        require_ai_use(feature=code, organisation=here, user=worker_here)
+    assert "structure" in str(refused.value)
+    require_ai_use(feature=code, organisation=elsewhere, user=worker_elsewhere)  # still runs there
+
+    attempt = AIUseAttempt.objects.get(organisation=here, feature_code=code)
+    assert attempt.user == worker_here and attempt.reason == status
+    event = AccessEvent.objects.filter(action=AccessEvent.Action.REFUSED, organisation_id=here.pk).get()
+    assert code in event.reason and event.actor_id == worker_here.pk
+    assert not AIUseAttempt.objects.filter(organisation=elsewhere).exists()
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_never_decided_means_disabled(code):
+    org = OrganisationFactory()
+    worker = member(Role.WORKER, organisation=org)
+    literate(worker, code)
+    with pytest.raises(AIUseDisabled):
+        require_ai_use(feature=code, organisation=org, user=worker)
+    assert AIUseAttempt.objects.filter(feature_code=code, reason=AIUseAttempt.Reason.DISABLED).count() == 1
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_literacy_path_is_required(code):
+    org = OrganisationFactory()
+    worker = member(Role.WORKER, organisation=org)
+    decide(org, code)
+    with pytest.raises(AIUseDisabled, match="parcours de formation"):
+        require_ai_use(feature=code, organisation=org, user=worker)
+    assert AIUseAttempt.objects.get(user=worker).reason == AIUseAttempt.Reason.LITERACY
+    literate(worker, code)
+    require_ai_use(feature=code, organisation=org, user=worker)
+
+
+def test_system_runs_skip_literacy_but_not_the_structure_decision():
+    org = OrganisationFactory()
+    with pytest.raises(AIUseDisabled):
+        require_ai_use(feature="study_synthesis", organisation=org, user=None)
+    decide(org, "study_synthesis")
+    require_ai_use(feature="study_synthesis", organisation=org, user=None)
+
+
+def test_unknown_feature_and_foreign_user_are_refused_and_logged():
+    org = OrganisationFactory()
+    worker = member(Role.WORKER, organisation=org)
+    with pytest.raises(AIUseDisabled, match="registre"):
+        require_ai_use(feature="scoring_des_usagers", organisation=org, user=worker)
+    outsider = member(Role.WORKER)
+    allow_ai(outsider, "extract")
+    decide(org, "extract")
+    with pytest.raises(AIUseDisabled):
+        require_ai_use(feature="extract", organisation=org, user=outsider)
+    assert AIUseAttempt.objects.count() == 2
+    assert AccessEvent.objects.filter(action=AccessEvent.Action.REFUSED).count() == 2
+
+
+def test_ai_use_disabled_is_a_permission_denied():
+    assert issubclass(AIUseDisabled, PermissionDenied)
+
+
+def test_ai_use_allowed_matches_require_without_logging():
+    org = OrganisationFactory()
+    worker = member(Role.WORKER, organisation=org)
+    assert not ai_use_allowed(feature="extract", organisation=org, user=worker)
+    allow_ai(worker, "extract")
+    assert ai_use_allowed(feature="extract", organisation=org, user=worker)
+    assert not AIUseAttempt.objects.exists()
+
+
+@pytest.mark.parametrize("justification", ["", "   ", "ok"])
+def test_decision_without_justification_is_refused_in_french(justification):
+    org = OrganisationFactory()
+    manager = member(Role.MANAGER, organisation=org)
+    with pytest.raises(ValidationError) as error:
+        feature_decide(
+            organisation=org,
+            feature=AIFeature.objects.get(code="extract"),
+            status=FeatureStatus.ENABLED,
+            justification=justification,
+            user=manager,
+        )
+    assert "justification" in error.value.message_dict
+    assert "ustification" in error.value.message_dict["justification"][0]
+    assert not FeatureDecision.objects.exists()
+
+
+@pytest.mark.parametrize("role", [Role.WORKER, Role.RECEPTION, Role.ADMIN])
+def test_only_encadrant_or_dpo_decide(role):
+    org = OrganisationFactory()
+    with pytest.raises(PermissionDenied):
+        decide(org, "extract", by=member(role, organisation=org))
+
+
+def test_manager_of_another_structure_cannot_decide():
+    with pytest.raises(PermissionDenied):
+        decide(OrganisationFactory(), "extract", by=member(Role.MANAGER))
+
+
+def test_history_is_kept_and_dpo_may_decide():
+    org = OrganisationFactory()
+    decide(org, "extract")
+    decide(org, "extract", FeatureStatus.DISABLED, by=member(Role.DPO, organisation=org))
+    history = list(FeatureDecision.objects.filter(organisation=org).values_list("status", flat=True))
+    assert history == [FeatureStatus.DISABLED, FeatureStatus.ENABLED]
