@@ -8,19 +8,20 @@ import unicodedata
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " ", "–": "-", "—": "-"})
 
 
-def fold(text: str) -> str:
-    """Lower case, no accents, straight apostrophes; same length as the input.
+def fold(text: str, *, lower: bool = True) -> str:
+    """Lower case (unless `lower` is False), no accents, straight apostrophes; same length as the input.
 
     Keeping the length lets a match in the folded text be a span of the original.
     """
     out = []
     for ch in text.translate(APOSTROPHES):
-        base = unicodedata.normalize("NFD", ch)[0].lower()
+        base = unicodedata.normalize("NFD", ch)[0]
+        base = base.lower() if lower else base
         if ch in "œŒ":
             base = "o"  # keep one character per character (spans stay aligned)
         elif ch in "æÆ":
             base = "a"
-        out.append(base if len(base) == 1 else ch.lower())
+        out.append(base if len(base) == 1 else (ch.lower() if lower else ch))
     folded = "".join(out)
     assert len(folded) == len(text)
     return folded
@@ -107,21 +108,27 @@ def parse_number(raw: str) -> float | None:
 
 # Where a clause ends: sentence ends followed by a capital or a line end, semicolons, line breaks,
 # brackets and arrows. Abbreviations ("réf. le 04/03") followed by lower case do not end a clause.
-CLAUSE_BOUNDARY_RE = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý«\[•\-]|\s*$|\s*\n)|[;\n()\[\]•]|->|→|=>")
+CLAUSE_BOUNDARY_RE = re.compile(
+    r"(?<!\bM)(?<!\bMM)(?<!\bDr)(?<!\bMe)(?<!\bSt)(?<!\bPr)[.!?](?=\s+[A-ZÀ-Ý«\[•\-]|\s*$|\s*\n)|[;\n()\[\]•]|->|→|=>"
+)
 
 
 def clause_bounds(text: str, start: int, end: int, limit: int = 160) -> tuple[int, int]:
     """The clause around [start, end): from the previous boundary to the next one."""
     left_floor = max(0, start - limit)
     left = left_floor
-    for m in CLAUSE_BOUNDARY_RE.finditer(text, left_floor, start):
+    for m in CLAUSE_BOUNDARY_RE.finditer(text, left_floor):
+        if m.end() > start:
+            break
         left = m.end()
     m = CLAUSE_BOUNDARY_RE.search(text, end, min(len(text), end + limit))
     right = m.start() if m else min(len(text), end + limit)
     return left, right
 
 
-SENTENCE_RE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[A-ZÀ-Ý«\-•]|\s*$)|$)", re.M)
+SENTENCE_RE = re.compile(
+    r"[^\n]+?(?:(?<!\bM)(?<!\bMM)(?<!\bDr)(?<!\bMe)(?<!\bSt)(?<!\bPr)[.!?](?=\s+[A-ZÀ-Ý«\-•]|\s*$)|$)", re.M
+)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -136,3 +143,33 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in re.findall(r"\S+", words))
+
+
+FRENCH_WORDS = _word_set(
+    "le la les un une des de du d l et est a au aux en pour par sur avec dans ne pas plus que qui ce cette ses son "
+    "sa il elle ils elles je nous vous on mme m rdv chez mais ou donc car fait faite lui leur leurs sont ont été "
+    "avoir être très bien aussi depuis avant après jour ans mois demande dossier enfants suivi"
+)
+ENGLISH_WORDS = _word_set(
+    "the and of to is in that it for was with as on be at by this have from or an are not but his her they you "
+    "she he we their has had were been which would there what about"
+)
+# Spanish, Italian, German, Portuguese function words that French does not use.
+OTHER_LANGUAGE_WORDS = _word_set(
+    "el los las y del por con una para es que no se lo al como pero muy und der die das ist nicht ich mit "
+    "sie ein eine auf dem zu il di che non per gli della sono uma com os não ao"
+)
+
+
+def looks_french(text: str) -> bool:
+    """Whether a note reads as French (function words), tolerant of SMS style and short notes."""
+    words = re.findall(r"[a-z']+", fold(text).replace("'", " "))
+    if len(words) < 6:
+        return True  # too short to tell; the extraction will simply find little
+    french = sum(w in FRENCH_WORDS for w in words)
+    other = sum(w in ENGLISH_WORDS or (w in OTHER_LANGUAGE_WORDS and w not in FRENCH_WORDS) for w in words)
+    return french >= 0.12 * len(words) and french > other

@@ -125,8 +125,10 @@ def render_draft(draft: Draft) -> tuple[str, list[tuple[DraftSentence, Span]]]:
         pos += len(header)
         for i, sentence in enumerate(section.sentences):
             if i:
-                parts.append(" ")
-                pos += 1
+                previous = section.sentences[i - 1].text.rstrip()
+                sep = " " if previous.endswith((".", "!", "?", "»", ")", '"')) else " ; "
+                parts.append(sep)
+                pos += len(sep)
             parts.append(sentence.text)
             offsets.append((sentence, Span(pos, pos + len(sentence.text))))
             pos += len(sentence.text)

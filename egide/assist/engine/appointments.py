@@ -1,0 +1,319 @@
+"""Appointments and deadlines: which dates of a note are ahead of the person, with whom.
+
+A date mention is an appointment or a deadline when the words of its clause say so: the cue
+nearest to the date, looking left ("RDV fixé le", "avant le", "expire le", "audience du"), wins
+over an earlier one; a past participle or "depuis" nearer to the date makes it a past fact
+("déposée le 10/12", "délivré le 8 janvier", "né le"). A date with an hour and no past cue is
+an appointment. The note's own date (in its heading: "Synthèse du 04/02") is not one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .dates import DateMention, find_dates, resolve
+from .text import clause_bounds, lower_keep_accents
+from .types import Appointment, BackendInfo, Span
+
+# Words announcing something ahead (lower case, accents kept: "expire" is ahead, "expiré" past).
+FUTURE_WORDS = {
+    "rdv",
+    "rendez-vous",
+    "prévu",
+    "prévue",
+    "prévus",
+    "prévues",
+    "fixé",
+    "fixée",
+    "fixés",
+    "fixées",
+    "programmé",
+    "programmée",
+    "reporté",
+    "reportée",
+    "décalé",
+    "décalée",
+    "convoqué",
+    "convoquée",
+    "convoqués",
+    "convocation",
+    "audience",
+    "commission",
+    "séance",
+    "synthèse",
+    "entretien",
+    "visite",
+    "vad",
+    "consultation",
+    "réunion",
+    "point",
+    "rappel",
+    "intervention",
+    "démarrage",
+    "début",
+    "passage",
+    "prochain",
+    "prochaine",
+    "prochains",
+    "prochaines",
+    "verra",
+    "reverra",
+    "recevra",
+    "rencontrera",
+    "rappellera",
+    "passera",
+    "viendra",
+    "reviendra",
+    "revoir",
+    "recontacter",
+    "signature",
+    "levée",
+    "rencontre",
+    "permanence",
+    "admission",
+    "rentrée",
+    "sortie",
+    "dépôt",
+    "expire",
+    "expirera",
+    "expireront",
+    "échéance",
+    "fin",
+    "avant",
+    "jusqu'au",
+    "jusqu'à",
+    "jusqu'",
+    "tribunal",
+    "jugement",
+    "comparution",
+    "examen",
+    "examinée",
+    "examiné",
+    "examinées",
+    "examinés",
+    "contact",
+    "bilan",
+    "évaluation",
+    "ouverture",
+    "clôture",
+    "date",
+    "limite",
+    "délai",
+    "atelier",
+    "cs",
+    "équipe",
+    "attendue",
+    "attendu",
+    "rendre",
+    "déposer",
+    "renouveler",
+    "signer",
+    "envoyer",
+    "transmettre",
+    "fournir",
+    "planifié",
+    "planifiée",
+    "confirmé",
+    "confirmée",
+    "retenu",
+    "retenue",
+    "noté",
+}
+# Past facts: "depuis", participles of things done, births.
+PAST_WORDS = {
+    "depuis",
+    "né",
+    "née",
+    "nés",
+    "nées",
+    "décédé",
+    "décédée",
+    "arrivé",
+    "arrivée",
+    "survenu",
+    "survenue",
+    "dernier",
+    "dernière",
+    "passé",
+    "passée",
+    "hier",
+    "reçu",
+    "reçue",
+    "fait",
+    "faite",
+    "eu",
+    "lieu",
+}
+# Events that are facts about a body or a life, not appointments.
+NOT_APPOINTMENT_WORDS = {"terme", "naissance", "accouchement", "décès", "anniversaire", "mariage"}
+PAST_PARTICIPLE_RE = re.compile(r"^\w+(é|ée|és|ées)$")
+WORD_RE = re.compile(r"[\w'-]+|->|→")
+DEADLINE_WORDS = {
+    "avant",
+    "jusqu'",
+    "jusqu'au",
+    "jusqu'à",
+    "expire",
+    "expirera",
+    "expireront",
+    "échéance",
+    "fin",
+    "limite",
+    "délai",
+    "rendre",
+    "déposer",
+    "renouveler",
+    "signer",
+    "envoyer",
+    "transmettre",
+    "fournir",
+    "levée",
+    "clôture",
+}
+HEADING_NOUN_RE = re.compile(
+    r"\b(synth[eè]se|r[ée]union|s[ée]ance|maraude|vad|visite|entretien|note|cr|compte[- ]rendu|permanence|"
+    r"appel|concertation|commission|ep|[ée]quipe|rencontre|intervention|bilan|point)\b[^,.\n]{0,30}?\b(du|le)\s*$",
+    re.I,
+)
+WITH_RE = re.compile(
+    r"\b(?:avec|chez|aupr[eè]s d[eu']|devant)\s+(?P<who>[^,;.()\n]{2,70})"
+    r"|\b(?:au|à la|à l'|a la|en|du|de la)\s+(?P<place>(?:service|CMS|CCAS|CMP|CSAPA|mairie|tribunal|pr[ée]fecture|"
+    r"mission locale|France Travail|FT|CAF|CPAM|MDPH|PMI|coll[eè]ge|[ée]cole|domicile|h[oô]pital|OFII|"
+    r"agence|commission|parloir|centre|maison|s[ée]ance)[^,;.()\n]{0,50})",
+    re.I,
+)
+
+
+def _words(text: str) -> list[str]:
+    return WORD_RE.findall(lower_keep_accents(text))
+
+
+def _classify(left: str, right: str, has_time: bool) -> tuple[str | None, float]:
+    """('rendez_vous' | 'echeance' | None, confidence) from the clause around a date."""
+    words = _words(left)
+    if any(w in NOT_APPOINTMENT_WORDS for w in words[-5:]):
+        return None, 0.0
+    if re.search(r"\bpour\s+(le|la|l')?\s*$", lower_keep_accents(left)) or re.search(
+        r"\bà partir\s+(du|de)?\s*$", lower_keep_accents(left)
+    ):
+        return "echeance" if not any(
+            w in FUTURE_WORDS - DEADLINE_WORDS for w in words
+        ) else "rendez_vous", 0.8
+    for distance, word in enumerate(reversed(words)):
+        if word in FUTURE_WORDS:
+            kind = "echeance" if word in DEADLINE_WORDS else "rendez_vous"
+            return kind, 0.9 if distance < 6 else 0.7
+        if word in PAST_WORDS or PAST_PARTICIPLE_RE.match(word):
+            return None, 0.0
+    right_words = _words(right)[:6]
+    if any(w in {"noté", "notée", "confirmé", "confirmée", "ok", "convenu", "retenu"} for w in right_words):
+        return "rendez_vous", 0.7
+    if has_time:
+        return "rendez_vous", 0.6
+    return None, 0.0
+
+
+def heading_date(text: str, mentions: list[DateMention] | None = None) -> DateMention | None:
+    """The date a note gives itself in its first line ("Synthèse du 04/02", "VAD le 13/01", "… – 10/03")."""
+    first_line_end = text.find("\n")
+    first_line_end = len(text) if first_line_end < 0 else first_line_end
+    for mention in mentions if mentions is not None else find_dates(text):
+        if mention.start >= first_line_end or mention.kind != "absolute":
+            break
+        before = text[: mention.start]
+        mention_text = lower_keep_accents(text[mention.start : mention.end])
+        prefix = "le " if mention_text.startswith("le ") else "du " if mention_text.startswith("du ") else ""
+        if HEADING_NOUN_RE.search(before + prefix) or re.search(r"[-–—:]\s*$", before):
+            return mention
+        return None
+    return None
+
+
+TRAILING_FUNCTION_WORDS_RE = re.compile(
+    r"(?:\s+|^)(?:le|la|les|du|de|des|au|aux|à|pour|avant|jusqu'|jusqu'au|jusqu’|à partir|partir|fixée?|prévue?|"
+    r"pris|prise|obtenu|reporté|attendue?)\s*$",
+    re.I,
+)
+
+
+def _with(text: str, left: int, right: int, mention: DateMention) -> str:
+    """Who or what the appointment is with: the "avec …"/"au …" nearest to the date, else the clause."""
+    clause = text[left : mention.start] + "\n" + text[mention.end : right]
+    at = mention.start - left
+    best, best_distance = "", None
+    for m in WITH_RE.finditer(clause):
+        found = (m.group("who") or m.group("place") or "").strip(" :-–,")
+        if not found:
+            continue
+        distance = abs(m.start() - at)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = found, distance
+    if best:
+        return TRAILING_FUNCTION_WORDS_RE.sub("", best)
+    pieces = [p for p in text[left : mention.start].replace(":", ",").split(",") if p.strip()]
+    words = pieces[-1].split()[-8:] if pieces else []
+    described = TRAILING_FUNCTION_WORDS_RE.sub("", " ".join(words)).strip(" :-–,")
+    return described or " ".join(text[mention.end : right].split()[:8])
+
+
+def find_appointments(
+    text: str,
+    note_date: dt.date | None,
+    backend: BackendInfo,
+    *,
+    default_date: dt.date | None = None,
+    year_hint: int | None = None,
+) -> tuple[list[Appointment], dt.date | None, str]:
+    """Appointments and deadlines of a note, with the note's date used to resolve them.
+
+    The note's date is `note_date` when given, else the date in the note's heading ("Synthèse
+    du 04/02"), else `default_date` (the batch's --today). Returns (appointments, date used,
+    where it came from). Without any of them, relative mentions ("demain") are left out and a
+    date without a year takes `year_hint` (the current year by default).
+    """
+    mentions = find_dates(text)
+    heading = heading_date(text, mentions)
+    ref, source = note_date, "fourni" if note_date else ""
+    if ref is None and heading is not None:
+        ref = resolve(heading, default_date, year_hint=year_hint)
+        source = "en-tête de la note"
+    if ref is None and default_date is not None:
+        ref, source = default_date, "date par défaut"
+    out: list[Appointment] = []
+    seen: set[dt.date] = set()
+    previous_end = 0
+    for mention in mentions:
+        if mention is heading:
+            previous_end = mention.end
+            continue
+        left_start, right_end = clause_bounds(text, mention.start, mention.end)
+        left_start = max(left_start, previous_end)
+        previous_end = mention.end
+        kind, confidence = _classify(
+            text[left_start : mention.start], text[mention.end : right_end], mention.time is not None
+        )
+        if kind is None:
+            continue
+        day = resolve(mention, ref, year_hint=year_hint)
+        if day is None:
+            continue
+        if ref is not None and day.year < ref.year - 1:
+            continue  # a year written in full and long gone is history
+        if day in seen:
+            continue
+        seen.add(day)
+        clause = text[left_start:right_end].strip()
+        out.append(
+            Appointment(
+                date=day,
+                spans=[Span(mention.start, mention.end)],
+                confidence=confidence,
+                backend=backend,
+                time=mention.time,
+                with_=_with(text, left_start, right_end, mention),
+                kind=kind,
+                label=clause,
+            )
+        )
+    return out, ref, source

@@ -1,0 +1,283 @@
+"""A client for any OpenAI-compatible chat endpoint (Albert API, Mistral, vLLM, Ollama, llama.cpp).
+
+It only ever receives pseudonymised text: `analyse` takes the result of
+`egide.pseudonymize.pseudonymize`, never a plain string, and the pipeline calls the structure's
+authorisation before it. The answer must be JSON in the shape asked; anything else (endpoint
+down, too slow, not JSON, wrong shape) raises `BackendError` with a French message, and the
+caller falls back to the built-in backend.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import time
+import urllib.error
+import urllib.request
+from typing import Any
+
+from ..lexicons import NEED_LABELS
+from ..templates import Template
+from ..text import fold
+from ..types import (
+    Action,
+    Amount,
+    Appointment,
+    BackendInfo,
+    Draft,
+    DraftSection,
+    DraftSentence,
+    Extraction,
+    Need,
+    Span,
+)
+from .base import BackendError
+
+AMOUNT_KINDS = ("revenu", "dette", "loyer", "aide_demandee", "autre")
+SYSTEM_PROMPT = (
+    "Tu aides un ou une travailleuse sociale à relire une note d'entretien. Les noms et identifiants "
+    "sont remplacés par des marqueurs entre crochets comme [PERSONNE_1] : garde-les tels quels, n'en "
+    "invente aucun. N'ajoute aucun fait absent de la note (pas de diagnostic, pas de préconisation, pas de "
+    "chiffre, pas de date, pas de nom qui n'y figurent pas). Garde les mots de la professionnelle et les "
+    "paroles citées de la personne. Réponds uniquement par un objet JSON."
+)
+
+
+def _user_prompt(text: str, note_date: dt.date | None, template: Template | None) -> str:
+    sections = {s.key: s.description or s.title for s in template.sections} if template is not None else {}
+    shape = {
+        "besoins": [{"label": "un de : " + ", ".join(NEED_LABELS), "preuve": "mots exacts de la note"}],
+        "rendez_vous": [
+            {"date": "AAAA-MM-JJ", "heure": "HH:MM ou null", "avec": "qui ou quoi", "preuve": "mots exacts"}
+        ],
+        "montants": [{"valeur": 0.0, "nature": "|".join(AMOUNT_KINDS), "preuve": "mots exacts"}],
+        "actions": [{"texte": "action à mener, avec les mots de la note", "preuve": "mots exacts"}],
+        "compte_rendu": {key: ["phrases reprises ou très proches de la note"] for key in sections},
+    }
+    when = note_date.isoformat() if note_date else "inconnue"
+    return (
+        f"Date de la note : {when}.\n"
+        f"Sections du compte rendu : {json.dumps(sections, ensure_ascii=False)}\n"
+        f"Réponds avec ce schéma JSON : {json.dumps(shape, ensure_ascii=False)}\n\n"
+        f"Note :\n{text}"
+    )
+
+
+def _loads_json_object(content: str) -> dict[str, Any]:
+    content = content.strip()
+    fenced = re.fullmatch(r"```(?:json)?\s*(.*?)\s*```", content, re.S)
+    if fenced:
+        content = fenced.group(1)
+    try:
+        data = json.loads(content)
+    except json.JSONDecodeError:
+        raise BackendError(
+            "Le service d'IA externe a répondu dans un format illisible (pas du JSON)."
+        ) from None
+    if not isinstance(data, dict):
+        raise BackendError("Le service d'IA externe a répondu dans un format inattendu (objet JSON attendu).")
+    return data
+
+
+def _list_of_dicts(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = data.get(key, [])
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(x, dict) for x in value):
+        raise BackendError(
+            f"Le service d'IA externe a répondu dans un format inattendu (« {key} » doit être une liste)."
+        )
+    return value
+
+
+def _locate(evidence: Any, text: str, folded: str) -> list[Span]:
+    """Where the model's quoted evidence stands in the text it was given (case and accents aside)."""
+    if not isinstance(evidence, str) or len(evidence.strip()) < 2:
+        return []
+    needle = fold(evidence.strip())
+    at = folded.find(needle)
+    return [Span(at, at + len(needle))] if at >= 0 else []
+
+
+class OpenAICompatibleBackend:
+    """POST {base_url}/chat/completions with the stdlib; JSON asked, validated, spans located."""
+
+    external = True
+
+    def __init__(
+        self,
+        base_url: str,
+        model: str,
+        api_key: str = "",
+        timeout: float = 30.0,
+        retries: int = 1,
+        *,
+        version: str = "1.0",
+    ) -> None:
+        if not base_url:
+            raise ValueError("L'adresse du service d'IA externe n'est pas configurée.")
+        self.base_url = base_url.rstrip("/")
+        self.model = model
+        self.api_key = api_key
+        self.timeout = timeout
+        self.retries = max(0, int(retries))
+        self.info = BackendInfo("openai_compatible", version, model)
+
+    # -- transport ---------------------------------------------------------------------------
+
+    def _post(self, payload: dict[str, Any]) -> dict[str, Any]:
+        body = json.dumps(payload).encode("utf-8")
+        headers = {"Content-Type": "application/json", "Accept": "application/json"}
+        if self.api_key:
+            headers["Authorization"] = f"Bearer {self.api_key}"
+        url = f"{self.base_url}/chat/completions"
+        if not url.startswith(("http://", "https://")):
+            raise BackendError("L'adresse du service d'IA externe doit commencer par http:// ou https://.")
+        last: BackendError | None = None
+        for attempt in range(self.retries + 1):
+            request = urllib.request.Request(url, data=body, headers=headers, method="POST")  # noqa: S310
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
+                    raw = response.read()
+                try:
+                    return json.loads(raw)
+                except (json.JSONDecodeError, UnicodeDecodeError):
+                    raise BackendError(
+                        "Le service d'IA externe a renvoyé une réponse illisible (pas du JSON)."
+                    ) from None
+            except urllib.error.HTTPError as exc:
+                if exc.code in (401, 403):
+                    raise BackendError(
+                        "Le service d'IA externe refuse l'accès (clé d'API absente ou invalide)."
+                    ) from None
+                if exc.code < 500 and exc.code != 429:
+                    raise BackendError(
+                        f"Le service d'IA externe a refusé la demande (erreur HTTP {exc.code})."
+                    ) from None
+                last = BackendError(f"Le service d'IA externe est en erreur (HTTP {exc.code}).")
+            except TimeoutError:
+                last = BackendError(
+                    f"Le service d'IA externe n'a pas répondu à temps (plus de {self.timeout:g} s)."
+                )
+            except urllib.error.URLError as exc:
+                if isinstance(exc.reason, TimeoutError):
+                    last = BackendError(
+                        f"Le service d'IA externe n'a pas répondu à temps (plus de {self.timeout:g} s)."
+                    )
+                else:
+                    last = BackendError(
+                        "Le service d'IA externe est injoignable (serveur arrêté ou adresse erronée)."
+                    )
+            except (ConnectionError, OSError):
+                last = BackendError("Le service d'IA externe a coupé la connexion.")
+            if attempt < self.retries:
+                time.sleep(min(2.0, 0.2 * (attempt + 1)))
+        assert last is not None
+        raise last
+
+    def _chat(self, text: str, note_date: dt.date | None, template: Template | None) -> dict[str, Any]:
+        answer = self._post(
+            {
+                "model": self.model,
+                "temperature": 0,
+                "response_format": {"type": "json_object"},
+                "messages": [
+                    {"role": "system", "content": SYSTEM_PROMPT},
+                    {"role": "user", "content": _user_prompt(text, note_date, template)},
+                ],
+            }
+        )
+        try:
+            content = answer["choices"][0]["message"]["content"]
+        except (KeyError, IndexError, TypeError):
+            raise BackendError(
+                "Le service d'IA externe a répondu dans un format inattendu (pas de message de réponse)."
+            ) from None
+        if not isinstance(content, str):
+            raise BackendError("Le service d'IA externe a répondu dans un format inattendu (message vide).")
+        return _loads_json_object(content)
+
+    # -- analysis ------------------------------------------------------------------------------
+
+    def analyse(
+        self,
+        pseudonymized,
+        *,
+        note_date: dt.date | None = None,
+        default_date: dt.date | None = None,
+        year_hint: int | None = None,
+        template: Template | None = None,
+    ) -> tuple[Extraction, Draft | None]:
+        """Suggestions over the pseudonymised text (spans refer to `pseudonymized.text`)."""
+        if isinstance(pseudonymized, str) or not hasattr(pseudonymized, "mapping"):
+            raise TypeError("the external backend only takes a pseudonymisation result, never plain text")
+        text: str = pseudonymized.text
+        data = self._chat(text, note_date or default_date, template)
+        folded = fold(text)
+        info = self.info
+        extraction = Extraction(
+            note_date=note_date or default_date, note_date_source="fourni" if note_date else ""
+        )
+        for item in _list_of_dicts(data, "besoins"):
+            label = item.get("label")
+            if label in NEED_LABELS and label not in {n.label for n in extraction.needs}:
+                spans = _locate(item.get("preuve"), text, folded)
+                extraction.needs.append(Need(label, spans, 0.7 if spans else 0.3, info))
+        for item in _list_of_dicts(data, "rendez_vous"):
+            try:
+                day = dt.date.fromisoformat(str(item.get("date")))
+            except ValueError:
+                continue  # a date the model could not resolve is no suggestion
+            hour = item.get("heure")
+            spans = _locate(item.get("preuve"), text, folded)
+            extraction.appointments.append(
+                Appointment(
+                    date=day,
+                    spans=spans,
+                    confidence=0.7 if spans else 0.3,
+                    backend=info,
+                    time=hour if isinstance(hour, str) and re.fullmatch(r"\d\d:\d\d", hour) else None,
+                    with_=str(item.get("avec") or ""),
+                    label=str(item.get("preuve") or ""),
+                )
+            )
+        for item in _list_of_dicts(data, "montants"):
+            value = item.get("valeur")
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                try:
+                    value = float(str(value).replace(" ", "").replace(",", "."))
+                except ValueError:
+                    continue
+            kind = item.get("nature") if item.get("nature") in AMOUNT_KINDS else "autre"
+            spans = _locate(item.get("preuve"), text, folded)
+            extraction.amounts.append(Amount(float(value), kind, spans, 0.7 if spans else 0.3, info))
+        for item in _list_of_dicts(data, "actions"):
+            words = item.get("texte")
+            if isinstance(words, str) and words.strip():
+                spans = _locate(item.get("preuve"), text, folded) or _locate(words, text, folded)
+                extraction.actions.append(Action(words.strip(), "", spans, 0.7 if spans else 0.3, info))
+        draft = None
+        if template is not None:
+            report = data.get("compte_rendu", {})
+            if not isinstance(report, dict):
+                raise BackendError(
+                    "Le service d'IA externe a répondu dans un format inattendu (compte rendu)."
+                )
+            sections = []
+            for section in template.sections:
+                lines = report.get(section.key, [])
+                if isinstance(lines, str):
+                    lines = [lines]
+                if not isinstance(lines, list):
+                    raise BackendError(
+                        "Le service d'IA externe a répondu dans un format inattendu (compte rendu)."
+                    )
+                sentences = [
+                    DraftSentence(line.strip(), _locate(line, text, folded))
+                    for line in lines
+                    if isinstance(line, str) and line.strip()
+                ]
+                sections.append(DraftSection(section.key, section.title, sentences))
+            draft = Draft(template.name, sections, info)
+        return extraction, draft

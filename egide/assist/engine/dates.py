@@ -1,0 +1,234 @@
+"""Dates in French notes: finding them and resolving them against the note's date.
+
+A mention is absolute ("14/02", "3 mars 2026", "jeudi 19 mars"), a month end ("fin mars"),
+or relative ("demain", "mardi prochain", "dans quinze jours"). A date without a year takes the
+year that puts it closest to the note's date, leaning to the future (appointments are ahead);
+a weekday written next to it ("jeudi 12/03") picks the year where that day is a Thursday.
+When the note's date is unknown, relative mentions cannot be resolved and are left out, and a
+date without a year takes the current year (as most date parsers do).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .text import fold, words_to_number
+
+MONTHS = {
+    "janvier": 1,
+    "janv": 1,
+    "fevrier": 2,
+    "fevr": 2,
+    "fev": 2,
+    "mars": 3,
+    "avril": 4,
+    "avr": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "juil": 7,
+    "aout": 8,
+    "septembre": 9,
+    "sept": 9,
+    "octobre": 10,
+    "oct": 10,
+    "novembre": 11,
+    "nov": 11,
+    "decembre": 12,
+    "dec": 12,
+}
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+_MONTH = r"(?P<month_name>janvier|janv\.?|fevrier|fevr\.?|fev\.?|mars|avril|avr\.?|mai|juin|juillet|juil\.?|aout|septembre|sept\.?|octobre|oct\.?|novembre|nov\.?|decembre|dec\.?)"
+_WEEKDAY = r"(?:(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+_TIME = r"(?:\s*(?:,\s*)?(?:a|vers|des)?\s*(?P<hour>[012]?\d)\s*[h:]\s*(?P<minute>[0-5]\d)?(?!\d))?"
+
+NUMERIC_RE = re.compile(
+    rf"\b{_WEEKDAY}(?:(?:le|du|au)\s+)?(?<![\d/.,])(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)(?:[/.](?P<year>(?:19|20)?\d\d))?(?![\d]|[/.,]\d){_TIME}"
+)
+TEXTUAL_RE = re.compile(
+    rf"\b{_WEEKDAY}(?P<day>[0-3]?\d|1er|premier)\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w){_TIME}"
+)
+MONTH_END_RE = re.compile(
+    rf"\b(?P<edge>fin|debut|mi)[\s-]+(?:(?:du\s+mois\s+)?(?:de\s+|d'))?{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)"
+)
+_N = r"(?P<n>\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente)"
+RELATIVE_RE = re.compile(
+    rf"\b(?:(?P<apres>apres-demain|apres demain)|(?P<demain>demain)"
+    rf"|(?P<wd_next>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?:prochain|qui vient)"
+    rf"|(?P<next_unit>(?:la\s+)?semaine|(?:le\s+)?mois)\s+prochaine?"
+    rf"|(?:dans|sous|d'ici)\s+(?:un\s+delai\s+de\s+)?{_N}\s+(?P<unit>jours?|semaines?|mois)"
+    rf"|(?P<quinzaine>dans\s+(?:une\s+)?quinzaine|dans\s+huit\s+jours))\b"
+    rf"{_TIME}"
+)
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    kind: str  # "absolute", "month_end", "relative"
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    relative_days: int | None = None
+    relative_months: int | None = None
+    relative_weekday: int | None = None
+    time: str | None = None
+
+
+def _time(m: re.Match) -> str | None:
+    hour = m.group("hour")
+    if hour is None or int(hour) > 23:
+        return None
+    return f"{int(hour):02d}:{int(m.group('minute') or 0):02d}"
+
+
+def _end_without_time(m: re.Match) -> int:
+    return m.start("hour") if m.group("hour") is not None else m.end()
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date mention of a note, in order, without overlaps."""
+    folded = fold(text)
+    found: list[DateMention] = []
+    for m in NUMERIC_RE.finditer(folded):
+        day, month = int(m.group("day")), int(m.group("month"))
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        year = m.group("year")
+        if year is not None:
+            year = int(year) + (2000 if len(year) == 2 else 0)
+        found.append(
+            DateMention(
+                m.start(),
+                m.end(),
+                "absolute",
+                day,
+                month,
+                year,
+                WEEKDAYS.get(m.group("weekday") or ""),
+                time=_time(m),
+            )
+        )
+    for m in TEXTUAL_RE.finditer(folded):
+        d = m.group("day")
+        day = 1 if d in ("1er", "premier") else int(d)
+        month = MONTHS[m.group("month_name").rstrip(".")]
+        if not 1 <= day <= 31:
+            continue
+        year = int(m.group("year")) if m.group("year") else None
+        found.append(
+            DateMention(
+                m.start(),
+                m.end(),
+                "absolute",
+                day,
+                month,
+                year,
+                WEEKDAYS.get(m.group("weekday") or ""),
+                time=_time(m),
+            )
+        )
+    for m in MONTH_END_RE.finditer(folded):
+        month = MONTHS[m.group("month_name").rstrip(".")]
+        edge = m.group("edge")
+        day = {"debut": 1, "mi": 15}.get(edge, 0)  # 0: last day, filled at resolution
+        year = int(m.group("year")) if m.group("year") else None
+        found.append(DateMention(m.start(), m.end(), "month_end", day, month, year))
+    for m in RELATIVE_RE.finditer(folded):
+        mention = DateMention(m.start(), m.end(), "relative", time=_time(m))
+        if m.group("apres"):
+            mention.relative_days = 2
+        elif m.group("demain"):
+            mention.relative_days = 1
+        elif m.group("wd_next"):
+            mention.relative_weekday = WEEKDAYS[m.group("wd_next")]
+        elif m.group("next_unit"):
+            if "semaine" in m.group("next_unit"):
+                mention.relative_days = 7
+            else:
+                mention.relative_months = 1
+        elif m.group("quinzaine"):
+            mention.relative_days = 8 if "huit" in m.group("quinzaine") else 15
+        else:
+            raw = m.group("n")
+            n = int(raw) if raw.isdigit() else words_to_number(raw)
+            if not n:
+                continue
+            unit = m.group("unit")
+            if unit.startswith("jour"):
+                mention.relative_days = n
+            elif unit.startswith("semaine"):
+                mention.relative_days = 7 * n
+            else:
+                mention.relative_months = n
+        found.append(mention)
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    kept: list[DateMention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    if day == 0:
+        day = calendar.monthrange(year, month)[1]
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve(mention: DateMention, ref: dt.date | None, *, year_hint: int | None = None) -> dt.date | None:
+    """The calendar date of a mention; `ref` is the note's date (None: unknown).
+
+    `year_hint` is the year to use for dates without a year when the note's date is unknown
+    (the current year by default).
+    """
+    if mention.kind == "relative":
+        if ref is None:
+            return None
+        if mention.relative_days is not None:
+            return ref + dt.timedelta(days=mention.relative_days)
+        if mention.relative_months is not None:
+            return _add_months(ref, mention.relative_months)
+        ahead = (mention.relative_weekday - ref.weekday()) % 7 or 7
+        return ref + dt.timedelta(days=ahead)
+    assert mention.month is not None and mention.day is not None
+    if mention.year is not None:
+        return _safe_date(mention.year, mention.month, mention.day)
+    base_year = ref.year if ref is not None else (year_hint or dt.date.today().year)
+    candidates = [
+        c
+        for c in (
+            _safe_date(y, mention.month, mention.day) for y in (base_year - 1, base_year, base_year + 1)
+        )
+        if c
+    ]
+    if not candidates:
+        return None
+    if mention.weekday is not None:
+        matching = [c for c in candidates if c.weekday() == mention.weekday]
+        if len(matching) == 1 or (matching and ref is None):
+            candidates = matching
+    if ref is None:
+        same_year = [c for c in candidates if c.year == base_year]
+        return (same_year or candidates)[0]
+
+    def cost(c: dt.date) -> int:
+        delta = (c - ref).days
+        return delta if delta >= 0 else -2 * delta  # lean to the future
+
+    return min(candidates, key=cost)
