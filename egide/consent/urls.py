@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "consent"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.register, name="register"),
+    path("personnes/<int:pk>/", views.person_consents, name="person_consents"),
+    path("personnes/<int:pk>/formulaire/<slug:code>/", views.print_form, name="print_form"),
+    path("personnes/<int:pk>/ecran/<slug:code>/", views.screen, name="screen"),
+    path("decisions/<int:pk>/scan/", views.scan, name="scan"),
+]
