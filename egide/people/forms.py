@@ -36,8 +36,31 @@ class AccessibleFormMixin:
         return [(name, self[name]) for name in self.fields]
 
 
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+
+
+class IsoDateInput(forms.DateInput):
+    """A native date picker. Its value must be ISO: a date typed as 15/06/1990 (without the
+    picker) is shown back as 1990-06-15 rather than lost when the form is re-displayed."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            for fmt in DATE_FORMATS:
+                try:
+                    return dt.datetime.strptime(value.strip(), fmt).date().isoformat()
+                except ValueError:
+                    continue
+            return value
+        return super().format_value(value)
+
+
 def _date_input():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    return IsoDateInput()
 
 
 IDENTITY_FIELDS = [
@@ -93,11 +116,13 @@ class PersonForm(AccessibleFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.duplicates: list[Person] = []
-        self.fields["birth_date"].input_formats = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+        self.fields["birth_date"].input_formats = DATE_FORMATS
         self.fields["birth_date"].error_messages["invalid"] = (
             "Saisissez une date de naissance valide, par exemple 15/06/1990."
         )
-        self.fields["email"].error_messages["invalid"] = "Saisissez une adresse e-mail valide (nom@exemple.fr)."
+        self.fields["email"].error_messages["invalid"] = (
+            "Saisissez une adresse e-mail valide (nom@exemple.fr)."
+        )
 
     def visible_sections(self):
         return [(title, [self[name] for name in names]) for title, names in self.sections]
@@ -178,7 +203,9 @@ class HouseholdChoiceForm(AccessibleFormMixin, forms.Form):
         label="Nom du nouveau foyer", required=False, max_length=200, help_text="Par défaut : « Foyer NOM »."
     )
     housing_status = forms.ChoiceField(
-        label="Logement du nouveau foyer", required=False, choices=[("", "—"), *Household.HousingStatus.choices]
+        label="Logement du nouveau foyer",
+        required=False,
+        choices=[("", "—"), *Household.HousingStatus.choices],
     )
     household_join_number = forms.CharField(
         label="Numéro de dossier d'un membre du foyer à rejoindre",
@@ -187,10 +214,15 @@ class HouseholdChoiceForm(AccessibleFormMixin, forms.Form):
         help_text="Par exemple 2026-000123 (indiqué en haut de son dossier).",
     )
     household_role = forms.ChoiceField(
-        label="Rôle dans le foyer", choices=HouseholdMember.Role.choices, initial=HouseholdMember.Role.APPLICANT
+        label="Rôle dans le foyer",
+        choices=HouseholdMember.Role.choices,
+        initial=HouseholdMember.Role.APPLICANT,
     )
     household_relationship = forms.CharField(
-        label="Lien avec le demandeur", required=False, max_length=100, help_text="Par exemple : fille, conjoint."
+        label="Lien avec le demandeur",
+        required=False,
+        max_length=100,
+        help_text="Par exemple : fille, conjoint.",
     )
 
     def __init__(self, *args, user: User, **kwargs):
@@ -209,7 +241,8 @@ class HouseholdChoiceForm(AccessibleFormMixin, forms.Form):
         member = people_visible_to(self.user).filter(file_number__iexact=number).first()
         if member is None:
             self.add_error(
-                "household_join_number", f"Aucun dossier que vous pouvez consulter ne porte le numéro {number}."
+                "household_join_number",
+                f"Aucun dossier que vous pouvez consulter ne porte le numéro {number}.",
             )
             return cleaned
         self.joined = services.household_of(member)
@@ -237,6 +270,12 @@ class HouseholdForm(AccessibleFormMixin, forms.ModelForm):
         model = Household
         fields = ["name", "housing_status", "rent", "commune_insee"]
         help_texts = {"commune_insee": "5 caractères, par exemple 75056 pour Paris."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.fields["name"].required = False
+            self.fields["name"].help_text = "Par défaut : « Foyer NOM »."
 
     def clean_commune_insee(self):
         value = self.cleaned_data.get("commune_insee", "").strip().upper()
@@ -272,7 +311,9 @@ class AddMemberForm(MemberRoleForm):
         number = self.cleaned_data["file_number"].strip()
         self.member = people_visible_to(self.user).filter(file_number__iexact=number).first()
         if self.member is None:
-            raise forms.ValidationError(f"Aucun dossier que vous pouvez consulter ne porte le numéro {number}.")
+            raise forms.ValidationError(
+                f"Aucun dossier que vous pouvez consulter ne porte le numéro {number}."
+            )
         return number
 
 
@@ -285,7 +326,9 @@ class RelativeForm(AccessibleFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["email"].error_messages["invalid"] = "Saisissez une adresse e-mail valide (nom@exemple.fr)."
+        self.fields["email"].error_messages["invalid"] = (
+            "Saisissez une adresse e-mail valide (nom@exemple.fr)."
+        )
 
 
 class DocumentForm(AccessibleFormMixin, forms.Form):
@@ -315,7 +358,9 @@ class AssignForm(AccessibleFormMixin, forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    team = forms.ModelChoiceField(label="Équipe", queryset=Team.objects.none(), required=False, empty_label="—")
+    team = forms.ModelChoiceField(
+        label="Équipe", queryset=Team.objects.none(), required=False, empty_label="—"
+    )
 
     def __init__(self, *args, organisation_id: int, **kwargs):
         super().__init__(*args, **kwargs)

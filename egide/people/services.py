@@ -207,7 +207,9 @@ def household_of(person: Person) -> Household | None:
 
 
 @transaction.atomic
-def household_create(*, user: User, person: Person, data: dict, role: str, relationship: str = "") -> Household:
+def household_create(
+    *, user: User, person: Person, data: dict, role: str, relationship: str = ""
+) -> Household:
     _require_edit(user, person)
     if HouseholdMember.objects.filter(person=person).exists():
         raise ValidationError("Cette personne fait déjà partie d'un foyer.", code="has_household")
@@ -250,13 +252,17 @@ def household_add_member(
             "Cette personne fait déjà partie d'un foyer : retirez-la d'abord de son foyer actuel.",
             code="has_household",
         )
-    link = HouseholdMember.objects.create(household=household, person=member, role=role, relationship=relationship)
+    link = HouseholdMember.objects.create(
+        household=household, person=member, role=role, relationship=relationship
+    )
     audit(actor=user, action=AccessEvent.Action.UPDATE, person=member, obj=link)
     return link
 
 
 @transaction.atomic
-def household_update_member(*, user: User, person: Person, link: HouseholdMember, role: str, relationship: str):
+def household_update_member(
+    *, user: User, person: Person, link: HouseholdMember, role: str, relationship: str
+):
     _require_edit(user, person)
     link.role = role
     link.relationship = relationship
@@ -338,7 +344,10 @@ def _zip_kind(content: bytes) -> str | None:
             if mimetype == DOCUMENT_KINDS["odt"][1]:
                 return "odt"
             return "zip"
-        if "[Content_Types].xml" in names and archive.getinfo("[Content_Types].xml").file_size < _ZIP_INNER_LIMIT:
+        if (
+            "[Content_Types].xml" in names
+            and archive.getinfo("[Content_Types].xml").file_size < _ZIP_INNER_LIMIT
+        ):
             types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
             if "wordprocessingml.document.main+xml" in types:
                 return "docx"
@@ -380,7 +389,8 @@ def check_document(name: str, content: bytes) -> str:
     extension = Path(name).suffix.lower().lstrip(".")
     if extension not in DOCUMENT_KINDS:
         raise ValidationError(
-            f"Ce type de fichier n'est pas accepté. Types acceptés : {ACCEPTED_EXTENSIONS}.", code="bad_extension"
+            f"Ce type de fichier n'est pas accepté. Types acceptés : {ACCEPTED_EXTENSIONS}.",
+            code="bad_extension",
         )
     claimed, mime = DOCUMENT_KINDS[extension]
     found = detect_kind(content)
@@ -446,7 +456,9 @@ def document_open(*, user: User, person: Person, document_pk: int) -> tuple[Docu
     document = Document.objects.get(pk=document_pk, person=person)
     content = decrypt_bytes(_storage_path(document.storage_name).read_bytes())
     if hashlib.sha256(content).hexdigest() != document.sha256:
-        raise ValidationError("Le fichier stocké ne correspond pas à l'empreinte enregistrée.", code="corrupt")
+        raise ValidationError(
+            "Le fichier stocké ne correspond pas à l'empreinte enregistrée.", code="corrupt"
+        )
     audit(actor=user, action=AccessEvent.Action.READ, person=person, obj=document)
     return document, content
 

@@ -77,6 +77,8 @@ def _editable(request, pk: int):
 
 @require_GET
 def person_list(request):
+    if perms.role_of(request.user) not in perms.ROLES_SEEING_IDENTITY:
+        raise PermissionDenied("Cette page est réservée aux professionnels qui suivent des personnes.")
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     scope = request.GET.get("perimetre", "")
@@ -225,7 +227,9 @@ def _household_context(request, person, **forms):
         (
             link,
             link.person_id in visible,
-            MemberRoleForm(prefix=f"m{link.pk}", initial={"role": link.role, "relationship": link.relationship}),
+            MemberRoleForm(
+                prefix=f"m{link.pk}", initial={"role": link.role, "relationship": link.relationship}
+            ),
         )
         for link in links
     ]
@@ -298,7 +302,9 @@ def _member_link(person, link_pk: int) -> HouseholdMember:
     household = services.household_of(person)
     if household is None:
         raise Http404("Cette personne n'a pas de foyer.")
-    return get_object_or_404(HouseholdMember.objects.select_related("person", "household"), pk=link_pk, household=household)
+    return get_object_or_404(
+        HouseholdMember.objects.select_related("person", "household"), pk=link_pk, household=household
+    )
 
 
 @require_POST
