@@ -12,6 +12,7 @@ from django.db import transaction
 
 from egide.audit.models import AccessEvent
 from egide.audit.services import audit
+from egide.common.text import fold
 from egide.people.perms import can_manage_structure
 
 from .models import Membership, Organisation, Role, Site, Team, User
@@ -27,7 +28,9 @@ def _require_manage(user) -> Organisation:
 
 def _require_role_grant(user, role: str) -> None:
     if role in PRIVILEGED_ROLES and user.membership.role != Role.ADMIN:
-        raise PermissionDenied("Seul un administrateur de structure attribue les rôles administrateur et DPO.")
+        raise PermissionDenied(
+            "Seul un administrateur de structure attribue les rôles administrateur et DPO."
+        )
 
 
 def _same_organisation(user, obj) -> None:
@@ -35,8 +38,16 @@ def _same_organisation(user, obj) -> None:
         raise PermissionDenied("Cet élément n'appartient pas à votre structure.")
 
 
+def _name_taken(rows, name: str) -> bool:
+    """Same name, accents and case ignored (SQLite's iexact only folds ASCII)."""
+    wanted = fold(name).strip()
+    return any(fold(existing).strip() == wanted for existing in rows.values_list("name", flat=True))
+
+
 @transaction.atomic
-def organisation_update(*, user: User, name: str, kind: str, address: str, retention_months: int) -> Organisation:
+def organisation_update(
+    *, user: User, name: str, kind: str, address: str, retention_months: int
+) -> Organisation:
     organisation = _require_manage(user)
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if not 6 <= retention_months <= 120:
@@ -54,7 +65,7 @@ def organisation_update(*, user: User, name: str, kind: str, address: str, reten
 @transaction.atomic
 def site_create(*, user: User, name: str, address: str = "") -> Site:
     organisation = _require_manage(user)
-    if Site.objects.filter(organisation=organisation, name__iexact=name.strip()).exists():
+    if _name_taken(Site.objects.filter(organisation=organisation), name):
         raise ValidationError({"name": "Un site porte déjà ce nom dans la structure."})
     site = Site.objects.create(organisation=organisation, name=name.strip(), address=address.strip())
     audit(actor=user, action=AccessEvent.Action.CREATE, obj=site)
@@ -66,7 +77,7 @@ def team_create(*, user: User, name: str, site: Site | None = None) -> Team:
     organisation = _require_manage(user)
     if site is not None:
         _same_organisation(user, site)
-    if Team.objects.filter(organisation=organisation, name__iexact=name.strip()).exists():
+    if _name_taken(Team.objects.filter(organisation=organisation), name):
         raise ValidationError({"name": "Une équipe porte déjà ce nom dans la structure."})
     team = Team.objects.create(organisation=organisation, name=name.strip(), site=site)
     audit(actor=user, action=AccessEvent.Action.CREATE, obj=team)
@@ -138,5 +149,10 @@ def membership_set_active(*, user: User, membership: Membership, active: bool) -
     account = membership.user
     account.is_active = active
     account.save(update_fields=["is_active"])
-    audit(actor=user, action=AccessEvent.Action.UPDATE, obj=membership, reason="réactivation" if active else "désactivation")
+    audit(
+        actor=user,
+        action=AccessEvent.Action.UPDATE,
+        obj=membership,
+        reason="réactivation" if active else "désactivation",
+    )
     return membership

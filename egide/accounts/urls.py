@@ -58,5 +58,7 @@ urlpatterns = [
     path("structure/equipes/", views.settings_team_add, name="settings_team_add"),
     path("structure/membres/", views.settings_member_add, name="settings_member_add"),
     path("structure/membres/<int:pk>/", views.settings_member_edit, name="settings_member_edit"),
-    path("structure/membres/<int:pk>/activation/", views.settings_member_active, name="settings_member_active"),
+    path(
+        "structure/membres/<int:pk>/activation/", views.settings_member_active, name="settings_member_active"
+    ),
 ]

@@ -78,9 +78,13 @@ class MemberForm(AccessibleFormMixin, forms.Form):
         required=False,
         error_messages={"invalid": "Saisissez une adresse e-mail valide (nom@exemple.fr)."},
     )
-    job_title = forms.CharField(label="Fonction", max_length=100, required=False, help_text="Par exemple : ASS, CESF.")
+    job_title = forms.CharField(
+        label="Fonction", max_length=100, required=False, help_text="Par exemple : ASS, CESF."
+    )
     role = forms.ChoiceField(label="Rôle")
-    team = forms.ModelChoiceField(label="Équipe", queryset=Team.objects.none(), required=False, empty_label="—")
+    team = forms.ModelChoiceField(
+        label="Équipe", queryset=Team.objects.none(), required=False, empty_label="—"
+    )
     password = forms.CharField(
         label="Mot de passe provisoire",
         widget=forms.PasswordInput(render_value=True, attrs={"autocomplete": "new-password"}),
@@ -96,7 +100,9 @@ class MemberForm(AccessibleFormMixin, forms.Form):
 
 class MembershipForm(AccessibleFormMixin, forms.Form):
     role = forms.ChoiceField(label="Rôle")
-    team = forms.ModelChoiceField(label="Équipe", queryset=Team.objects.none(), required=False, empty_label="—")
+    team = forms.ModelChoiceField(
+        label="Équipe", queryset=Team.objects.none(), required=False, empty_label="—"
+    )
 
     def __init__(self, *args, user, teams, **kwargs):
         super().__init__(*args, **kwargs)
@@ -218,7 +224,9 @@ def settings_team_add(request):
 def settings_member_add(request):
     _require_manage(request)
     form = MemberForm(request.POST, user=request.user, teams=selectors.teams_of(request.user))
-    if form.is_valid() and _apply(form, lambda: services.member_create(user=request.user, **form.cleaned_data)):
+    if form.is_valid() and _apply(
+        form, lambda: services.member_create(user=request.user, **form.cleaned_data)
+    ):
         messages.success(request, f"Le compte « {form.cleaned_data['username']} » a été créé.")
         return redirect("accounts:settings")
     if "password" in form.errors:
@@ -236,7 +244,10 @@ def settings_member_edit(request, pk: int):
     if form.is_valid() and _apply(
         form,
         lambda: services.membership_update(
-            user=request.user, membership=membership, role=form.cleaned_data["role"], team=form.cleaned_data["team"]
+            user=request.user,
+            membership=membership,
+            role=form.cleaned_data["role"],
+            team=form.cleaned_data["team"],
         ),
     ):
         messages.success(request, f"Le rôle de {membership.user} a été mis à jour.")
