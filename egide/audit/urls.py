@@ -1,5 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "audit"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dpo_log, name="dpo_log"),
+    path("personnes/<int:pk>/", views.person_history, name="person_history"),
+    path("personnes/<int:pk>/imprimer/", views.person_history_print, name="person_history_print"),
+    path("alertes/", views.notifications, name="notifications"),
+    path("alertes/<int:pk>/lue/", views.notification_read, name="notification_read"),
+    path("acces-exceptionnel/<int:pk>/", views.break_glass, name="break_glass"),
+]

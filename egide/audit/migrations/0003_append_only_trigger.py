@@ -26,12 +26,15 @@ DROP FUNCTION IF EXISTS audit_accessevent_refuse_change();
 
 def create(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
+        # A plain cursor with no parameters: the "%" of RAISE are not placeholders.
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute(CREATE)
 
 
 def drop(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute(DROP)
 
 
 class Migration(migrations.Migration):
