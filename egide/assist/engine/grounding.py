@@ -192,7 +192,9 @@ def _cached_index(text: str, nlp) -> _Index:
 
 @lru_cache(maxsize=1)
 def _sensitive() -> list[tuple[str, re.Pattern]]:
-    return [(domain, re.compile(p)) for domain, patterns in SENSITIVE_TERMS.items() for p in patterns]
+    return [
+        (domain, re.compile(rf"\b(?:{p})")) for domain, patterns in SENSITIVE_TERMS.items() for p in patterns
+    ]
 
 
 def check_grounding(

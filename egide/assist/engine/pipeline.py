@@ -20,24 +20,20 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .backends.base import BackendError
+from .backends.base import BackendError, ExternalCallRefused
 from .backends.builtin import BuiltinBackend
 from .grounding import check_draft
 from .templates import DEFAULT_TEMPLATE, Template
 from .text import looks_french
 from .types import Analysis, Draft, Extraction, Flag, GroundingReport, Span
 
-PURPOSE = "assistant_redaction"  # the purpose the caller's consent check is asked about
+PURPOSE = "external_model"  # the consent purpose (egide.consent.catalogue) asked of the caller's guard
 
 _builtin = BuiltinBackend()
 
 
 class NoteError(ValueError):
     """The note cannot be analysed; `str(error)` says why, in French."""
-
-
-class ExternalCallRefused(BackendError):
-    """The caller's authorisation refused the external call (no consent, feature disabled)."""
 
 
 def validate_note(text: Any) -> str:

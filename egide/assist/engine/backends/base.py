@@ -13,6 +13,10 @@ class BackendError(Exception):
     """A backend could not answer. `str(error)` is a French message for the professional."""
 
 
+class ExternalCallRefused(BackendError):
+    """The external call is not allowed (no consent, feature disabled, outside the gateway)."""
+
+
 class Backend(Protocol):
     info: BackendInfo
 

@@ -14,7 +14,6 @@ import json
 import re
 import time
 import urllib.error
-import urllib.request
 from typing import Any
 
 from ..lexicons import NEED_LABELS
@@ -32,7 +31,9 @@ from ..types import (
     Need,
     Span,
 )
-from .base import BackendError
+from .base import BackendError, ExternalCallRefused
+
+CHANNEL = "modele_externe"  # egide.consent.gateway's channel for model endpoints
 
 AMOUNT_KINDS = ("revenu", "dette", "loyer", "aide_demandee", "autre")
 SYSTEM_PROMPT = (
@@ -117,6 +118,8 @@ class OpenAICompatibleBackend:
     ) -> None:
         if not base_url:
             raise ValueError("L'adresse du service d'IA externe n'est pas configurée.")
+        if not base_url.startswith(("http://", "https://")):
+            raise ValueError("L'adresse du service d'IA externe doit commencer par http:// ou https://.")
         self.base_url = base_url.rstrip("/")
         self.model = model
         self.api_key = api_key
@@ -127,50 +130,56 @@ class OpenAICompatibleBackend:
     # -- transport ---------------------------------------------------------------------------
 
     def _post(self, payload: dict[str, Any]) -> dict[str, Any]:
-        body = json.dumps(payload).encode("utf-8")
-        headers = {"Content-Type": "application/json", "Accept": "application/json"}
+        """One POST through Égide's egress layer, retried on failure.
+
+        `egide.consent.egress.http_post_json` is the only network path of Égide: it refuses to
+        run outside `egide.consent.gateway.send_outside` (consent checked, SEND logged).
+        """
+        from egide.consent import egress
+
+        headers = {"Accept": "application/json"}
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
         url = f"{self.base_url}/chat/completions"
-        if not url.startswith(("http://", "https://")):
-            raise BackendError("L'adresse du service d'IA externe doit commencer par http:// ou https://.")
         last: BackendError | None = None
         for attempt in range(self.retries + 1):
-            request = urllib.request.Request(url, data=body, headers=headers, method="POST")  # noqa: S310
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
-                    raw = response.read()
-                try:
-                    return json.loads(raw)
-                except (json.JSONDecodeError, UnicodeDecodeError):
-                    raise BackendError(
-                        "Le service d'IA externe a renvoyé une réponse illisible (pas du JSON)."
-                    ) from None
-            except urllib.error.HTTPError as exc:
-                if exc.code in (401, 403):
+                answer = egress.http_post_json(
+                    channel=CHANNEL, url=url, payload=payload, headers=headers, timeout=self.timeout
+                )
+            except egress.GatewayBypass as exc:
+                raise ExternalCallRefused(
+                    "L'envoi au service d'IA externe n'est pas autorisé : il doit passer par la "
+                    "vérification du consentement de la personne."
+                ) from exc
+            except egress.EgressError as exc:
+                cause = exc.__cause__
+                if isinstance(cause, urllib.error.HTTPError) and cause.code in (401, 403):
                     raise BackendError(
                         "Le service d'IA externe refuse l'accès (clé d'API absente ou invalide)."
                     ) from None
-                if exc.code < 500 and exc.code != 429:
+                if isinstance(cause, urllib.error.HTTPError) and cause.code < 500 and cause.code != 429:
                     raise BackendError(
-                        f"Le service d'IA externe a refusé la demande (erreur HTTP {exc.code})."
+                        f"Le service d'IA externe a refusé la demande (erreur HTTP {cause.code})."
                     ) from None
-                last = BackendError(f"Le service d'IA externe est en erreur (HTTP {exc.code}).")
-            except TimeoutError:
-                last = BackendError(
-                    f"Le service d'IA externe n'a pas répondu à temps (plus de {self.timeout:g} s)."
-                )
-            except urllib.error.URLError as exc:
-                if isinstance(exc.reason, TimeoutError):
+                if isinstance(cause, TimeoutError) or "timed out" in str(exc):
                     last = BackendError(
                         f"Le service d'IA externe n'a pas répondu à temps (plus de {self.timeout:g} s)."
                     )
+                elif isinstance(cause, urllib.error.HTTPError):
+                    last = BackendError(f"Le service d'IA externe est en erreur (HTTP {cause.code}).")
+                elif str(exc).startswith("Le service extérieur a renvoyé une réponse illisible"):
+                    raise BackendError(
+                        "Le service d'IA externe a renvoyé une réponse illisible (pas du JSON)."
+                    ) from None
                 else:
                     last = BackendError(
                         "Le service d'IA externe est injoignable (serveur arrêté ou adresse erronée)."
                     )
-            except (ConnectionError, OSError):
-                last = BackendError("Le service d'IA externe a coupé la connexion.")
+            else:
+                if not isinstance(answer, dict):
+                    raise BackendError("Le service d'IA externe a répondu dans un format inattendu.")
+                return answer
             if attempt < self.retries:
                 time.sleep(min(2.0, 0.2 * (attempt + 1)))
         assert last is not None
