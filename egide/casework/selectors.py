@@ -180,8 +180,14 @@ class BudgetSummary:
         return self.monthly_income - self.monthly_outgoings
 
 
+BUDGET_ORDER = {kind: rank for rank, kind in enumerate(BudgetLine.Kind.values)}
+
+
 def budget_of(person: Person) -> BudgetSummary:
-    lines = list(person.budget_lines.order_by("kind", "-created_at"))
+    """The lines (income first, then rent, charges, debts, aid asked) and their monthly totals."""
+    lines = sorted(
+        person.budget_lines.order_by("-created_at"), key=lambda line: BUDGET_ORDER.get(line.kind, 99)
+    )
     summary = BudgetSummary(lines=lines)
     kinds = BudgetLine.Kind
     for line in lines:
@@ -351,39 +357,6 @@ def resource_week(user, resource: Resource, monday: dt.date) -> list[AgendaDay]:
     for booking in bookings:
         booking.can_cancel = booking.booked_by_id == user.pk or can_schedule_for_others(user)
     return _spread(_days(monday), bookings)
-
-
-# --- home page helpers ----------------------------------------------------------------------
-
-
-def my_appointments_today(user) -> list[Appointment]:
-    """The user's own appointments of today (for the home page)."""
-    start, _ = week_bounds(timezone.localdate())
-    end = start + dt.timedelta(days=1)
-    return list(
-        Appointment.objects.filter(worker=user, starts_at__lt=end, ends_at__gt=start)
-        .exclude(status=Appointment.Status.CANCELLED)
-        .select_related("person", "booking__resource")
-        .order_by("starts_at")
-    )
-
-
-def my_overdue_actions(user) -> list[Action]:
-    """Open actions owned by the user and past their due date, on files they may still read."""
-    membership = _membership(user)
-    if membership is None or membership.role not in ROLES_READING_NOTES:
-        return []
-    actions = (
-        Action.objects.filter(
-            owner=user,
-            status__in=OPEN_ACTION_STATUSES,
-            due_on__lt=timezone.localdate(),
-            objective__person__in=people_visible_to(user),
-        )
-        .select_related("objective__person")
-        .order_by("due_on")
-    )
-    return mark_overdue(list(actions))
 
 
 # --- the person file page -------------------------------------------------------------------

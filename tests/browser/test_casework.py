@@ -12,7 +12,14 @@ from playwright.sync_api import expect
 
 from egide.accounts.models import Role
 from egide.casework.models import Action, Appointment, Booking, Note, Objective
-from tests.factories import OrganisationFactory, PersonFactory, ResourceFactory, TeamFactory, member
+from tests.factories import (
+    NoteFactory,
+    OrganisationFactory,
+    PersonFactory,
+    ResourceFactory,
+    TeamFactory,
+    member,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -62,6 +69,25 @@ def test_write_a_note_then_find_it(browser_page, login, axe_violations, setting)
 
     page.goto("/suivi/notes/recherche/?q=comman")
     expect(page.get_by_role("status")).to_contain_text("Aucune note ne contient")
+
+
+def test_timeline_shows_more_notes_in_place(browser_page, login, setting):
+    page, person, worker = browser_page, setting["person"], setting["worker"]
+    base = timezone.now() - dt.timedelta(days=60)
+    for i in range(23):
+        NoteFactory(
+            person=person, author=worker, occurred_at=base + dt.timedelta(days=i), text=f"Compte rendu {i}"
+        )
+    login(page, worker)
+    page.goto(f"/personnes/{person.pk}/")
+    notes = page.locator("#timeline article")
+    expect(notes).to_have_count(20)
+    page.evaluate("window.__stay = true")
+    page.get_by_role("link", name="Voir plus de notes").click()
+    expect(notes).to_have_count(23)
+    expect(page.locator("#timeline")).to_contain_text("Compte rendu 0")
+    expect(page.get_by_role("link", name="Voir plus de notes")).to_have_count(0)
+    assert page.evaluate("window.__stay === true")
 
 
 def test_note_form_keeps_text_on_error(browser_page, login, setting):
