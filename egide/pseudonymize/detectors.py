@@ -30,7 +30,7 @@ _AMOUNT_AFTER = re.compile(r"\s*(?:€|euros?\b|eur\b|EUR\b|k€|\$)", re.I)
 
 # ---------------------------------------------------------------- phones
 
-_PHONE_NATIONAL = re.compile(r"(?<![\w+])(?<!\d[ .\-])\(?0\)?(?:[ .\-]{0,3}\d){9}(?![ .\-]?\d)(?!\w)")
+_PHONE_NATIONAL = re.compile(r"(?<![\w+])(?<!\d[ .\-])(?:\(0\)|0)(?:[ .\-]{0,3}\d){9}(?![ .\-]?\d)(?!\w)")
 _PHONE_INTERNATIONAL = re.compile(
     r"(?<![\w+])(?:\+|00)\s?(?:33|3[0-9]|4[0-9]|2[0-9]{2}|35[0-9]|1|[5-9][0-9])"
     r"(?:[ .\-]{0,3}\(0\))?(?:[ .\-]{0,3}\d){6,11}(?![ .\-]?\d)(?!\w)"
@@ -279,8 +279,8 @@ def detect_context_numbers(text: str) -> list[Span]:
         letters = sum(c.isalpha() for c in token)
         if len(digits) < 5 and not (len(digits) >= 4 and letters >= 1):
             continue
-        if re.fullmatch(r"(?:19|20)\d{2}", token) or re.fullmatch(r"\d{5}", token):
-            continue  # a year or a postal code
+        if re.fullmatch(r"(?:19|20)\d{2}", token) or re.fullmatch(r"\d{5}", token) or _DATE.fullmatch(token):
+            continue  # a year, a postal code or a date
         if _AMOUNT_AFTER.match(text, m.end()):
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -457,7 +457,7 @@ def _street_name_end(text: str, pos: int, lenient: bool) -> int | None:
             continue
         if low in _FUNCTION:
             break
-        if not word[0].isupper() and not lenient:
+        if not lenient and (not word[0].isupper() or (word.isupper() and len(word) <= 6)):
             break
         end = w.end()
         i = w.end()
@@ -469,6 +469,8 @@ def detect_addresses(text: str) -> list[Span]:
     spans = []
     for m in _ADDRESS_START.finditer(text):
         number, way = m.group(1), m.group(2)
+        if number and re.fullmatch(r"(?:19|20)\d{2}", number.strip()):
+            continue  # "le 1 janv 2099 Passage au bloc": a year, not a street number
         postcode_ahead = None
         end = _street_name_end(text, m.end(2), lenient=True)
         if end is not None:

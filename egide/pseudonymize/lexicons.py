@@ -326,6 +326,8 @@ ORG_CUES = {
     "av",
     "av.",
     "bld",
+    "cds",
+    "pmi",
 }
 # Capitalised words that start sentences or notes and are never names on their own.
 NOT_NAMES = {
@@ -559,6 +561,24 @@ NOT_NAMES = {
     "lieu",
     "dame",
     "docteur",
+    "lun",
+    "mar",
+    "mer",
+    "jeu",
+    "ven",
+    "sam",
+    "dim",
+    "janv",
+    "fevr",
+    "fev",
+    "avr",
+    "juil",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "aout",
+    "ville",
 }
 # Social-sector acronyms and institutions: kept as they are (they are the useful context).
 ACRONYMS = {
@@ -846,3 +866,50 @@ class CommonWords:
     def __contains__(self, word: str) -> bool:
         low = word.lower()
         return low in self._index or low in self._lookup
+
+
+# Vehicle and product brands that are also family names: never a name without a title.
+BRANDS = {
+    "renault",
+    "peugeot",
+    "citroen",
+    "dacia",
+    "toyota",
+    "opel",
+    "ford",
+    "fiat",
+    "seat",
+    "skoda",
+    "nissan",
+    "kia",
+    "hyundai",
+    "suzuki",
+    "mercedes",
+    "volkswagen",
+    "audi",
+    "bmw",
+    "tesla",
+    "iveco",
+    "decathlon",
+    "leclerc",
+    "carrefour",
+    "auchan",
+    "lidl",
+    "aldi",
+    "intermarche",
+    "casino",
+    "darty",
+}
+NOT_NAMES |= {"avis", "merci", "cordialement", "objet", "ps"}
+
+# Every list is compared with folded words (lower case, no accents).
+TITLES = {fold(w) for w in TITLES}
+CAPITAL_ONLY_TITLES = {fold(w) for w in CAPITAL_ONLY_TITLES}
+RELATIONS = {fold(w) for w in RELATIONS}
+LABELS = {fold(w) for w in LABELS}
+PARTICLES = {fold(w) for w in PARTICLES}
+ORG_CUES = {fold(w) for w in ORG_CUES}
+NOT_NAMES = {fold(w) for w in NOT_NAMES}
+ACRONYMS = {fold(w) for w in ACRONYMS}
+ORGANISATIONS = {fold(w) for w in ORGANISATIONS}
+BRANDS = {fold(w) for w in BRANDS}

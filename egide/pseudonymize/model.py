@@ -46,9 +46,27 @@ def fold_char(c: str) -> str:
     return base if len(base) == 1 else c.lower()
 
 
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for code in range(0xC0, 0x2B0):
+        c = chr(code)
+        folded = fold_char(c)
+        if folded != c:
+            table[code] = folded
+    table[ord("İ")] = "i"
+    table[ord("’")] = "'"
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold(text: str) -> str:
     """Lower case without accents, same length as `text` so offsets stay valid."""
-    return "".join(fold_char(c) for c in text)
+    out = text.translate(_FOLD).lower()
+    if len(out) != len(text):  # a rare character whose lower case is longer
+        out = "".join(fold_char(c) for c in text)
+    return out
 
 
 def value_key(value: str) -> str:

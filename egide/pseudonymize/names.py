@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .lexicons import (
     ACRONYMS,
+    BRANDS,
     CAPITAL_ONLY_TITLES,
     LABELS,
     NOT_NAMES,
@@ -76,6 +77,25 @@ _DATE_WORDS = {
     "ans",
     "an",
 }
+_DETERMINERS = {
+    "le",
+    "la",
+    "les",
+    "l'",
+    "l’",
+    "un",
+    "une",
+    "des",
+    "du",
+    "ce",
+    "cette",
+    "mon",
+    "ma",
+    "son",
+    "sa",
+}
+_AGE_AFTER = re.compile(r"\s*[,(]?\s*(?:âgée?s? de\s+)?\d{1,3}\s*(?:ans|an|mois|semaines|jours)\b")
+_LINKING = {"le", "ne", "nee", "ans", "an"}
 _FUNCTION = {
     "et",
     "ou",
@@ -131,6 +151,7 @@ class _Tok:
     line_start: bool  # first word of a line
     sent_start: bool  # first word of a sentence
     space: bool  # a whitespace token
+    ent: str = ""  # spaCy's entity label of the token
 
 
 class NameDetector:
@@ -138,6 +159,9 @@ class NameDetector:
         self.common = CommonWords(nlp)
         self.first = first_names()
         self.last = last_names()
+        self._common_cache: dict[str, bool] = {}
+        self._lex_cache: dict[str, tuple[bool, bool]] = {}
+        self._namey_cache: dict[tuple[str, bool], bool] = {}
 
     # ------------------------------------------------------------ token features
 
@@ -147,7 +171,7 @@ class NameDetector:
         line_start = True
         for t in doc:
             if t.is_space:
-                toks.append(_Tok(t.text, t.idx, t.idx + len(t.text), "", False, False, True))
+                toks.append(_Tok(t.text, t.idx, t.idx + len(t.text), "", False, False, True, t.ent_type_))
                 if "\n" in t.text:
                     line_start = True
                 prev_text = None if "\n" in t.text else prev_text
@@ -158,16 +182,34 @@ class NameDetector:
                 or prev_text in _SENTENCE_PUNCT
                 or bool(re.fullmatch(r"\d+[.)]", prev_text or ""))
             )
-            toks.append(_Tok(t.text, t.idx, t.idx + len(t.text), fold(t.text), line_start, sent, False))
+            toks.append(
+                _Tok(t.text, t.idx, t.idx + len(t.text), fold(t.text), line_start, sent, False, t.ent_type_)
+            )
             line_start = "\n" in t.whitespace_
             prev_text = t.text
         return toks
 
     def is_common(self, text: str) -> bool:
+        found = self._common_cache.get(text)
+        if found is None:
+            found = self._common_cache[text] = self._is_common(text)
+            if len(self._common_cache) > 200_000:
+                self._common_cache.clear()
+        return found
+
+    def _is_common(self, text: str) -> bool:
         parts = [p for p in re.split(r"[-’']", text) if p]
         return bool(parts) and all(p.lower() in self.common for p in parts)
 
     def in_lexicon(self, folded: str) -> tuple[bool, bool]:
+        found = self._lex_cache.get(folded)
+        if found is None:
+            found = self._lex_cache[folded] = self._in_lexicon(folded)
+            if len(self._lex_cache) > 200_000:
+                self._lex_cache.clear()
+        return found
+
+    def _in_lexicon(self, folded: str) -> tuple[bool, bool]:
         if folded in self.first or folded in self.last:
             return folded in self.first, folded in self.last
         parts = [p for p in folded.split("-") if p]
@@ -186,9 +228,18 @@ class NameDetector:
 
     def _namey(self, tok: _Tok, *, lower_ok: bool = False) -> bool:
         """Could be part of a name: a capitalised word that is not an acronym nor a cue word."""
+        key = (tok.text, lower_ok)
+        found = self._namey_cache.get(key)
+        if found is None:
+            found = self._namey_cache[key] = self._namey_uncached(tok, lower_ok)
+            if len(self._namey_cache) > 200_000:
+                self._namey_cache.clear()
+        return found
+
+    def _namey_uncached(self, tok: _Tok, lower_ok: bool) -> bool:
         if not self._wordlike(tok):
             return False
-        if tok.folded in ACRONYMS or tok.folded in NOT_NAMES or tok.text.lower() in NOT_NAMES:
+        if tok.folded in ACRONYMS or tok.folded in NOT_NAMES:
             return False
         if tok.folded in ORG_CUES and tok.text[0].islower():
             return False
@@ -223,9 +274,16 @@ class NameDetector:
         k = self._next(toks, j)
         while k is not None and count < 6:
             t = toks[k]
-            if t.text.lower() in PARTICLES and t.text.lower() not in ("e", "y"):
+            if t.folded in PARTICLES and t.folded not in ("e", "y"):
                 n = self._next(toks, k)
-                if n is not None and self._namey(toks[n]) and toks[n].text[0].isupper():
+                if t.text in ("de", "du", "des", "d'", "d’") and not self.in_lexicon(toks[j].folded)[0]:
+                    break  # "Claire Dupont de Bolbec": a place, unless "Charles de ..."
+                if (
+                    n is not None
+                    and self._namey(toks[n])
+                    and toks[n].text[0].isupper()
+                    and toks[n].ent != "LOC"
+                ):
                     j, k, count = n, self._next(toks, n), count + 2
                     continue
                 break
@@ -254,6 +312,10 @@ class NameDetector:
                 i, k, count = k, self._prev(toks, k), count + 1
         return i, j
 
+    def _after_place_prep(self, toks: list[_Tok], i: int) -> bool:
+        p = self._prev(toks, i)
+        return p is not None and toks[p].text.lower() in _PLACE_PREPS
+
     def _after_initial_ok(self, toks: list[_Tok], k: int) -> bool:
         """A bare capital letter ends a name ("Paris M :", "Rachid B") unless a word follows."""
         n = self._next(toks, k)
@@ -270,6 +332,14 @@ class NameDetector:
             return True
         # "collège Jean Moulin", "rue du Docteur Roux": a cue one or two words further back
         k2 = self._prev(toks, k)
+        if (
+            k2 is not None
+            and toks[k2].text.lower() in ("l'", "l’")
+            and t.text[:1].isupper()
+            and not self._lexical(t)
+            and t.folded not in RELATIONS
+        ):
+            return True
         return bool(
             k2 is not None
             and toks[k].text.lower() in ("du", "de", "des", "la", "le")
@@ -283,9 +353,9 @@ class NameDetector:
         found: list[tuple[int, int, float, str]] = []  # token index range, confidence, detector
 
         def add(i: int, j: int, conf: float, detector: str) -> None:
-            while i <= j and (toks[i].folded in allow or toks[i].text.lower() in PARTICLES):
+            while i <= j and (toks[i].folded in allow or toks[i].folded in PARTICLES):
                 i += 1
-            while j >= i and (toks[j].folded in allow or toks[j].text.lower() in PARTICLES or toks[j].space):
+            while j >= i and (toks[j].folded in allow or toks[j].folded in PARTICLES or toks[j].space):
                 j -= 1
             if i > j:
                 return
@@ -300,7 +370,7 @@ class NameDetector:
         for i, t in enumerate(toks):
             if t.space:
                 continue
-            low = t.text.lower()
+            low = t.folded
             # 1. titles: M. Dupont, Mme S. K., Dr Le Bihan, Madame rossin Yvette
             if low in TITLES and (low not in CAPITAL_ONLY_TITLES or t.text[0].isupper()):
                 j = self._next(toks, i)
@@ -367,23 +437,34 @@ class NameDetector:
                         or (toks[j].text.endswith(".") and (k >= n or not toks[k].text[:1].isupper()))
                     ) and not self._org_before(toks, i):
                         add(i, j, 0.8, "contexte:nom+initiale")
-            # 5. lexicons
+            # 5. a capitalised word followed by an age: "Sirine, 18 mois", "Yanis (11 ans)"
+            if (
+                self._namey(t)
+                and t.text[0].isupper()
+                and not self.is_common(t.text)
+                and not (t.text.isupper() and len(t.text) <= 4 and not self._lexical(t))
+                and _AGE_AFTER.match(text, t.end)
+                and not self._org_before(toks, i)
+                and not self._after_place_prep(toks, i)
+            ):
+                a, b = self._expand(toks, i, i, lower_ok=True, left=True)
+                add(a, b, 0.8, "contexte:age")
+            # 6. lexicons
             if self._namey(t, lower_ok=True):
                 fn, ln = self.in_lexicon(t.folded)
-                if not (fn or ln) or self._org_before(toks, i):
+                if not (fn or ln) or t.folded in BRANDS or self._org_before(toks, i):
                     continue
                 lower = t.text[0].islower()
                 if self.is_common(t.text):
                     # "Marie", "Olivier", "Rose" inside a sentence are names; at its start, words
                     p = self._prev(toks, i)
-                    if (
-                        lower
-                        or not fn
-                        or t.sent_start
-                        or (p is not None and toks[p].text.lower() in _PLACE_PREPS)
+                    if lower or not fn or t.sent_start:
+                        continue
+                    if p is not None and (
+                        toks[p].text.lower() in _PLACE_PREPS or toks[p].text.lower() in _DETERMINERS
                     ):
                         continue
-                    if self._in_entity(doc, t, ("LOC", "ORG", "MISC")):
+                    if self._in_entity(doc, t, ("LOC", "ORG")) and t.sent_start:
                         continue
                     a, b = self._expand(toks, i, i, lower_ok=True, left=True)
                     add(a, b, 0.7, "lexique:prenom")
@@ -394,7 +475,8 @@ class NameDetector:
                     if not fn or len(t.text) < 4:
                         continue
                     a, b = self._expand(toks, i, i, lower_ok=True, left=True)
-                    add(a, b, 0.6, "lexique:prenom")
+                    if b > a:  # a lower-case given name only beside another name part
+                        add(a, b, 0.6, "lexique:prenom")
                     continue
                 p = self._prev(toks, i)
                 if not fn and p is not None and toks[p].text.lower() in _PLACE_PREPS:
@@ -411,10 +493,7 @@ class NameDetector:
         for ent in doc.ents:
             if ent.label_ != "PER":
                 continue
-            idx = [k for k, t in enumerate(toks) if t.start >= ent.start_char and t.end <= ent.end_char]
-            if not idx:
-                continue
-            i, j = idx[0], idx[-1]
+            i, j = ent.start, ent.end - 1
             # cut at a line break
             for k in range(i, j + 1):
                 if toks[k].space and "\n" in toks[k].text:
@@ -426,7 +505,7 @@ class NameDetector:
                 or toks[i].folded in NOT_NAMES
                 or toks[i].folded in ACRONYMS
                 or toks[i].folded in ORG_CUES
-                or toks[i].text.lower() in RELATIONS
+                or toks[i].folded in RELATIONS
                 or (toks[i].sent_start and self.is_common(toks[i].text) and not self._lexical(toks[i]))
             ):
                 i += 1
@@ -441,6 +520,14 @@ class NameDetector:
                 continue
             if all(self.is_common(w.text) and not self._lexical(w) for w in words):
                 continue
+            if len(words) == 1:
+                w = words[0]
+                if w.folded in BRANDS:
+                    continue
+                if w.text[0].islower() and (self.is_common(w.text) or not self._lexical(w)):
+                    continue  # "ma mere", "jen": lower-case words the model took for names
+                if w.text.isupper() and not self._lexical(w):
+                    continue  # an acronym (EPDS, ITT)
             if any(w.folded in ORG_CUES for w in words):
                 continue
             conf = 0.85 if (len(words) > 1 or self._lexical(words[0])) else 0.7
@@ -461,9 +548,7 @@ class NameDetector:
 
     @staticmethod
     def _in_entity(doc, tok: _Tok, labels: tuple[str, ...]) -> bool:
-        return any(
-            e.label_ in labels and e.start_char <= tok.start and tok.end <= e.end_char for e in doc.ents
-        )
+        return tok.ent in labels
 
     def _comma_names(self, toks: list[_Tok], b: int, add) -> None:
         """After a label, "dupont, jean" names both parts."""
@@ -476,6 +561,25 @@ class NameDetector:
             add(a2, b2, 0.8, "contexte:libelle")
             k = self._next(toks, b2)
 
+    @staticmethod
+    def _covered(toks: list[_Tok], spans: list[Span]) -> list[str]:
+        """For each token, the type of the rule span (date, phone...) that covers it, or ""."""
+        marks = [""] * len(toks)
+        if not spans:
+            return marks
+        ordered = sorted((s.start, s.end, s.type) for s in spans)
+        pos = 0
+        for k, t in enumerate(toks):
+            while pos < len(ordered) and ordered[pos][1] <= t.start:
+                pos += 1
+            q = pos
+            while q < len(ordered) and ordered[q][0] <= t.start:
+                if t.end <= ordered[q][1]:
+                    marks[k] = ordered[q][2]
+                    break
+                q += 1
+        return marks
+
     def _name_lines(self, toks: list[_Tok], text: str, rule_spans: list[Span], add) -> None:
         """Lines made only of names (and dates, phones, e-mails): signatures, "NOM, Prénom, date"."""
         lines: list[list[int]] = [[]]
@@ -485,6 +589,7 @@ class NameDetector:
             elif not t.space:
                 lines[-1].append(k)
         single_line = sum(1 for line in lines if line) == 1
+        covered = self._covered(toks, rule_spans)
         for line in lines:
             if not line:
                 continue
@@ -493,37 +598,51 @@ class NameDetector:
             ok = True
             for k in line:
                 t = toks[k]
-                if any(s.start <= t.start and t.end <= s.end for s in rule_spans):
-                    structured = True
+                if covered[k]:
+                    structured = structured or covered[k] != "ADRESSE"
                     continue
                 if t.text in (",", ";", "-", "–", "/", "(", ")", "."):
                     continue
                 if _DATEISH.fullmatch(t.text) or t.folded.rstrip(".") in _DATE_WORDS:
-                    structured = True
+                    structured = structured or t.folded not in _LINKING
+                    continue
+                if t.folded in TITLES:
                     continue
                 if t.folded in ACRONYMS or t.folded in ORG_CUES or t.folded in NOT_NAMES:
                     ok = False
                     break
-                if t.text.lower() in PARTICLES or _INITIAL.fullmatch(t.text):
+                if t.folded in PARTICLES or _INITIAL.fullmatch(t.text):
                     names.append(k)
                     continue
                 if (
                     self._wordlike(t)
                     and t.text.lower() not in _FUNCTION
-                    and (not self.is_common(t.text) or self.in_lexicon(t.folded)[0])
+                    and (len(t.text) >= 3 or not t.text.isupper())
+                    and (
+                        not self.is_common(t.text)
+                        or self._lexical(t)
+                        or (t.text.isupper() and len(t.text) >= 3)
+                    )
                 ):
                     names.append(k)
                     continue
                 ok = False
                 break
             words = [
-                k
-                for k in names
-                if toks[k].text.lower() not in PARTICLES and not _INITIAL.fullmatch(toks[k].text)
+                k for k in names if toks[k].folded not in PARTICLES and not _INITIAL.fullmatch(toks[k].text)
             ]
             if not ok or not words or len(words) > 4:
                 continue
-            lexical = any(self._lexical(toks[k]) for k in words)
+            lexical = any(self._lexical(toks[k]) and not self.is_common(toks[k].text) for k in words) or (
+                len(words) > 1 and all(self._lexical(toks[k]) for k in words)
+            )
+            if not lexical and not structured and not single_line:
+                continue
+            if not lexical:
+                # unknown words beside an address are towns; alone or beside a date, names
+                words = [k for k in words if not self.is_common(toks[k].text) or self._lexical(toks[k])]
+                if not words:
+                    continue
             if not (lexical or structured or single_line):
                 continue
             if len(words) == 1 and self.is_common(toks[words[0]].text) and not structured and not single_line:
