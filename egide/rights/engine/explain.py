@@ -124,8 +124,9 @@ class Context:
         if not self.layout.derived_pay[self.index]:
             return None
         return (
-            "salaire brut et salaire imposable déduits du salaire net avec les cotisations "
-            "d'un salarié du secteur privé (calcul OpenFisca)"
+            "seul le salaire net est connu : salaire brut estimé à net ÷ 0,78 (environ 22 % de "
+            "cotisations d'un salarié non cadre du privé) et salaire imposable calculé par OpenFisca "
+            "à partir de ce brut"
         )
 
     def housing_notes(self) -> list[str]:

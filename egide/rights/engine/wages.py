@@ -3,9 +3,18 @@
 Professionals know the net pay ("net à payer avant impôt"), the net unemployment benefit and the
 net pension. OpenFisca's rules also read the gross amount (prime d'activité thresholds, social
 contributions) and the taxable amount (housing aid's twelve months, family benefits' and school
-grants' N-2 tax year). Rather than a flat ratio, the engine asks OpenFisca itself: once per year
-and kind of income it computes net and taxable amounts for a grid of gross amounts in one
-vectorised simulation, then inverts the table by interpolation. Every result that used a derived
+grants' N-2 tax year). Once per year and kind of income, the engine asks OpenFisca for the net
+and taxable amounts of a grid of gross amounts (one vectorised simulation) and interpolates:
+
+- salaries: the gross pay is the net pay divided by 0.78, the conventional ratio published for
+  a private-sector non-executive employee (about 22 % of employee contributions, which also
+  covers the usual company health insurance that OpenFisca leaves out by default); the taxable
+  pay is OpenFisca's `salaire_imposable` for that gross pay. OpenFisca's own exact inversion
+  (gross = net / 0.7916, no company health insurance) gives a taxable pay about 1.5 % lower;
+  `SALARY_NET_SHARE = None` switches to it.
+- unemployment benefits and pensions: OpenFisca's contribution rules are inverted exactly.
+
+The net amount itself is always given to OpenFisca as known. Every result that used a derived
 amount says so in its explanation.
 """
 
@@ -28,6 +37,9 @@ KINDS = {
 # Gross amounts per month: fine steps where most people are, coarser above.
 _GRID = np.concatenate([np.arange(0.0, 6000.0, 10.0), np.arange(6000.0, 30001.0, 100.0)])
 _LOCK = threading.Lock()
+# Net pay / gross pay of a private-sector non-executive employee (service-public.fr, « salaire
+# brut et salaire net »: about 22 % of employee contributions). None: invert OpenFisca exactly.
+SALARY_NET_SHARE: float | None = 0.78
 
 
 @dataclass(frozen=True)
@@ -36,9 +48,18 @@ class PayTable:
     net: np.ndarray
     taxable: np.ndarray
 
+    net_share: float | None = None
+
     def from_net(self, net: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Gross and taxable amounts for net amounts (linear beyond the table)."""
         net = np.asarray(net, dtype=float)
+        if self.net_share is not None:
+            gross = net / self.net_share
+            taxable = np.interp(gross, self.gross, self.taxable)
+            top = gross > self.gross[-1]
+            if top.any():
+                taxable[top] = gross[top] * self.taxable[-1] / self.gross[-1]
+            return gross, taxable
         gross = np.interp(net, self.net, self.gross)
         taxable = np.interp(net, self.net, self.taxable)
         top = net > self.net[-1]
@@ -80,7 +101,8 @@ def _table(kind: str, year: int) -> PayTable:
     order = np.argsort(net, kind="stable")
     net, gross, taxable = net[order], _GRID[order], taxable[order]
     keep = np.concatenate([[True], np.diff(net) > 1e-9])
-    return PayTable(gross=gross[keep], net=net[keep], taxable=taxable[keep])
+    share = SALARY_NET_SHARE if kind == "salary" else None
+    return PayTable(gross=gross[keep], net=net[keep], taxable=taxable[keep], net_share=share)
 
 
 def pay_table(kind: str, year: int) -> PayTable:
