@@ -442,7 +442,12 @@ def pseudonymise_report(text: str, person) -> str:
         )
         for relative in person.relatives.all():
             known.append(KnownIdentity(first_names=[relative.first_name], last_names=[relative.last_name]))
-    result = pseudonymize(text, known=known)
+    try:
+        result = pseudonymize(text, known=known)
+    except Exception as exc:  # fail closed: no clear text ever reaches the peers
+        raise ValidationError(
+            "La pseudonymisation a échoué sur un compte rendu : l'échantillon n'a pas été créé."
+        ) from exc
     return result.text
 
 

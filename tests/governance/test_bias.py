@@ -157,8 +157,7 @@ def test_report_page_shows_insufficient_and_figures(client, known):
     assert "effectif insuffisant" in html
     assert "40,0 %" in html and "10,0 %" in html and "30,0 %" in html
     assert "100,0 %" not in html  # the small group's rate is never shown
-    assert "au-delà du seuil" not in html or "dépasse le seuil" in html
-    assert "L&#x27;écart dépasse le seuil" in html or "L'écart dépasse le seuil" in html
+    assert "L'écart dépasse le seuil" in html
 
 
 def test_settings_page_refuses_bad_threshold_and_keeps_input(client, known):
