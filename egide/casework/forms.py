@@ -147,7 +147,8 @@ class NoteForm(forms.Form):
         required=False,
         help_text="Visible par vous seul : elle n'est pas partagée avec l'équipe.",
     )
-    writing_seconds = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    # Filled by egide.js (data-measure-writing); a missing or tampered value is dropped, never an error.
+    writing_seconds = forms.CharField(widget=forms.HiddenInput, required=False, max_length=12)
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
@@ -161,9 +162,9 @@ class NoteForm(forms.Form):
             raise ValidationError("Écrivez le texte de la note.")
         return text
 
-    def clean_writing_seconds(self):
-        # Measured by the page; a tampered value is dropped rather than refused.
-        return self.cleaned_data.get("writing_seconds")
+    def clean_writing_seconds(self) -> int | None:
+        value = self.cleaned_data.get("writing_seconds", "").strip()
+        return int(value) if value.isdigit() else None
 
 
 class NoteSearchForm(forms.Form):
@@ -321,17 +322,27 @@ class ResourceForm(forms.Form):
 # --- budget ---------------------------------------------------------------------------------
 
 
+class EuroField(forms.DecimalField):
+    """An amount typed the French way: "1 200,50", "1200.50", "450 €" are all accepted."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("€", "").replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+            value = value.replace(",", ".")
+        return super().to_python(value)
+
+
 class BudgetLineForm(forms.Form):
     kind = forms.ChoiceField(label="Nature", choices=BudgetLine.Kind.choices)
     label = forms.CharField(
         label="Libellé", max_length=200, help_text="Par exemple : RSA, loyer, EDF, dette de loyer."
     )
-    amount = forms.DecimalField(
+    amount = EuroField(
         label="Montant (€)",
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
         max_digits=10,
         decimal_places=2,
         min_value=0,
-        localize=True,
         error_messages={
             "invalid": "Saisissez un montant en euros, par exemple 450,50.",
             "min_value": "Le montant doit être positif : la nature dit s'il entre ou sort.",

@@ -315,12 +315,17 @@ def _days(monday: dt.date) -> list[AgendaDay]:
     return [AgendaDay(date=d, is_today=d == today) for d in days]
 
 
-def _spread(days: list[AgendaDay], items, start_attr: str = "starts_at") -> list[AgendaDay]:
+def _spread(days: list[AgendaDay], items) -> list[AgendaDay]:
+    """Put each item on every day of the week it covers (a van booked for three days shows thrice)."""
     by_date = {day.date: day for day in days}
     for item in items:
-        day = by_date.get(timezone.localtime(getattr(item, start_attr)).date())
-        if day is not None:
-            day.items.append(item)
+        first = timezone.localtime(item.starts_at).date()
+        # An item ending exactly at midnight does not cover the next day.
+        last = (timezone.localtime(item.ends_at) - dt.timedelta(microseconds=1)).date()
+        current = max(first, days[0].date)
+        while current <= min(last, days[-1].date):
+            by_date[current].items.append(item)
+            current += dt.timedelta(days=1)
     return days
 
 
