@@ -46,14 +46,19 @@ def home(request):
         context["links"] = _links(
             ("accounts:settings", "Paramètres de la structure : sites, équipes, membres"),
             ("casework:resources", "Salles, véhicules et matériel"),
+            ("governance:settings", "Réglages de l'IA dans la structure"),
             ("governance:register", "Registre des usages de l'IA"),
         )
     if role == Role.DPO:
         context["links"] = _links(
             ("audit:dpo_log", "Journal des accès"),
+            ("audit:notifications", "Alertes (accès exceptionnels)"),
+            ("consent:register", "Registre des consentements"),
             ("privacy:requests", "Demandes d'exercice des droits"),
             ("privacy:retention", "Conservation et purge"),
             ("governance:register", "Registre des usages de l'IA"),
+            ("governance:bias", "Audit des biais"),
+            ("governance:incidents", "Incidents liés à l'IA"),
             ("people:list", "Rechercher une personne (identité seulement)"),
         )
     return render(request, "common/home.html", context)

@@ -317,6 +317,34 @@ class AddMemberForm(MemberRoleForm):
         return number
 
 
+class JoinHouseholdForm(MemberRoleForm):
+    """Join the household of another file, found by its number (a select of every household would not scale)."""
+
+    join_number = forms.CharField(
+        label="Numéro de dossier d'un membre du foyer à rejoindre",
+        max_length=20,
+        help_text="Par exemple 2026-000123 (indiqué en haut de son dossier).",
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        kwargs.setdefault("prefix", "join")
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.household: Household | None = None
+
+    def clean_join_number(self):
+        number = self.cleaned_data["join_number"].strip()
+        other = people_visible_to(self.user).filter(file_number__iexact=number).first()
+        if other is None:
+            raise forms.ValidationError(
+                f"Aucun dossier que vous pouvez consulter ne porte le numéro {number}."
+            )
+        self.household = services.household_of(other)
+        if self.household is None:
+            raise forms.ValidationError(f"{other.display_name} ne fait partie d'aucun foyer.")
+        return number
+
+
 class RelativeForm(AccessibleFormMixin, forms.ModelForm):
     class Meta:
         model = Relative

@@ -260,6 +260,21 @@ def household_add_member(
 
 
 @transaction.atomic
+def household_join(*, user: User, person: Person, household: Household, role: str, relationship: str = ""):
+    """Put `person` (who has no household yet) into an existing household of the structure."""
+    _require_edit(user, person)
+    if household.organisation_id != person.organisation_id:
+        raise PermissionDenied("Ce foyer n'appartient pas à votre structure.")
+    if HouseholdMember.objects.filter(person=person).exists():
+        raise ValidationError("Cette personne fait déjà partie d'un foyer.", code="has_household")
+    link = HouseholdMember.objects.create(
+        household=household, person=person, role=role, relationship=relationship
+    )
+    audit(actor=user, action=AccessEvent.Action.UPDATE, person=person, obj=link)
+    return link
+
+
+@transaction.atomic
 def household_update_member(
     *, user: User, person: Person, link: HouseholdMember, role: str, relationship: str
 ):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/identite/", views.person_edit, name="edit"),
     path("<int:pk>/attribution/", views.person_assign, name="assign"),
     path("<int:pk>/foyer/", views.household_edit, name="household"),
+    path("<int:pk>/foyer/rejoindre/", views.household_join, name="household_join"),
     path("<int:pk>/foyer/ajouter/", views.household_member_add, name="household_member_add"),
     path("<int:pk>/foyer/membres/<int:link_pk>/", views.household_member_edit, name="household_member_edit"),
     path(

@@ -27,6 +27,7 @@ from .forms import (
     DocumentForm,
     HouseholdChoiceForm,
     HouseholdForm,
+    JoinHouseholdForm,
     MemberRoleForm,
     PersonForm,
     RelativeForm,
@@ -240,6 +241,7 @@ def _household_context(request, person, **forms):
         "household_form": HouseholdForm(instance=household),
         "add_form": AddMemberForm(user=request.user),
         "role_form": MemberRoleForm(initial={"role": HouseholdMember.Role.APPLICANT}),
+        "join_form": JoinHouseholdForm(user=request.user, initial={"role": HouseholdMember.Role.CHILD}),
     }
     context.update(forms)
     return context
@@ -271,6 +273,28 @@ def household_edit(request, pk: int):
         context = _household_context(request, person, household_form=form, role_form=role_form)
         return render(request, "people/household.html", context, status=200)
     return render(request, "people/household.html", _household_context(request, person))
+
+
+@require_POST
+def household_join(request, pk: int):
+    """The person joins the household of another file of the structure."""
+    person = _editable(request, pk)
+    form = JoinHouseholdForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            services.household_join(
+                user=request.user,
+                person=person,
+                household=form.household,
+                role=form.cleaned_data["role"],
+                relationship=form.cleaned_data["relationship"],
+            )
+        except ValidationError as error:
+            form.add_error("join_number", error)
+        else:
+            messages.success(request, f"{person.display_name} a rejoint « {form.household.name} ».")
+            return redirect("people:household", pk=person.pk)
+    return render(request, "people/household.html", _household_context(request, person, join_form=form))
 
 
 @require_POST

@@ -258,3 +258,27 @@ def test_manager_assigns_referents_and_team(client, world):
     assert list(world.person.referents.all()) == [world.stranger] and world.person.team == world.team_b
     body = client.post(url, {"referents": [world.foreign.pk]}).content.decode()
     assert "Sélectionnez un choix valide" in body
+
+
+def test_join_an_existing_household_from_the_household_page(client, world):
+    mother = PersonFactory(
+        organisation=world.org, team=world.team_a, birth_name="Benali", first_names="Nadia"
+    )
+    household = household_with((mother, "demandeur"))
+    client.force_login(world.worker)
+    url = reverse("people:household_join", args=[world.person.pk])
+    body = client.post(url, {"join-join_number": "2020-000000", "join-role": "enfant"}).content.decode()
+    assert "Aucun dossier que vous pouvez consulter" in body and 'value="2020-000000"' in body
+    data = {"join-join_number": mother.file_number, "join-role": "enfant", "join-relationship": "fille"}
+    assert client.post(url, data).status_code == 302
+    link = HouseholdMember.objects.get(person=world.person)
+    assert link.household == household and link.relationship == "fille"
+
+
+def test_cannot_join_a_household_through_an_unseen_file(client, world):
+    other = PersonFactory(organisation=world.org, team=world.team_b)
+    household_with((other, "demandeur"))
+    client.force_login(world.worker)
+    url = reverse("people:household_join", args=[world.person.pk])
+    client.post(url, {"join-join_number": other.file_number, "join-role": "enfant"})
+    assert not HouseholdMember.objects.filter(person=world.person).exists()
