@@ -25,7 +25,7 @@ from .storage import document_path
 
 ANONYMOUS_NAME = "ANONYME"
 # Relations kept (and scrubbed below) for statistics; every other relation's rows are deleted.
-KEPT = {"followups", "objectives", "audit_notifications"}
+KEPT = {"followups", "objectives", "audit_notifications", "subject_requests"}
 
 
 def _month_start(moment: dt.datetime | None) -> dt.datetime | None:
@@ -84,6 +84,11 @@ def anonymise_person(*, person: Person, actor, reason: str) -> dict[str, int]:
         objective.save(update_fields=["title", "updated_at"])
         objective.actions.update(title="Action", outcome="")
     Notification.objects.filter(person=person).update(person=None)
+    from .models import SubjectRequest
+
+    for request in SubjectRequest.objects.filter(person=person):
+        request.details = "(contenu effacé avec le dossier)"
+        request.save(update_fields=["details"])
     blank = {
         f.name: ("" if not f.null else None)
         for f in Person._meta.concrete_fields
