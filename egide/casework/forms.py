@@ -152,9 +152,14 @@ class NoteForm(forms.Form):
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["followup"].queryset = person.followups.order_by("-started_on")
+        followups = person.followups.order_by("-started_on")
+        self.fields["followup"].queryset = followups
         if not self.is_bound:
             self.initial.setdefault("occurred_at", timezone.localtime().replace(second=0, microsecond=0))
+            # One follow-up under way: the note most likely belongs to it.
+            open_ones = [f.pk for f in followups if f.status != FollowUp.Status.CLOSED]
+            if len(open_ones) == 1:
+                self.initial.setdefault("followup", open_ones[0])
 
     def clean_text(self):
         text = self.cleaned_data["text"]

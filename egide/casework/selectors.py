@@ -19,7 +19,14 @@ from egide.people.perms import can_view_identity
 from egide.people.selectors import people_visible_to, person_for
 
 from .models import Action, Appointment, Booking, BudgetLine, FollowUp, Note, Objective, Resource
-from .perms import ROLES_WITH_AGENDA, can_edit_file, can_read_notes, can_schedule, can_schedule_for_others
+from .perms import (
+    ROLES_WITH_AGENDA,
+    can_edit_file,
+    can_read_notes,
+    can_schedule,
+    can_schedule_for,
+    can_schedule_for_others,
+)
 
 NOTES_PAGE_SIZE = 20
 APPOINTMENTS_SHOWN = 10
@@ -240,8 +247,6 @@ def worker_for(user, pk) -> User:
 
 def appointment_for(user, pk: int) -> Appointment:
     """An appointment of the user's structure that the user may change."""
-    from .perms import can_schedule_for
-
     membership = _membership(user)
     appointment = (
         Appointment.objects.select_related("person", "worker", "booking__resource")
@@ -377,6 +382,8 @@ def person_file_sections(user, person) -> dict:
     """
     readable = can_read_notes(user, person)
     upcoming, past = appointments_of_person(person) if can_view_identity(user, person) else ([], [])
+    for appointment in (*upcoming, *past):
+        appointment.can_change = can_schedule_for(user, appointment.worker)
     sections: dict = {
         "person": person,
         "can_read": readable,

@@ -100,6 +100,7 @@ def test_worker_sees_everything_but_others_private_notes(full_file, worker):
         assert expected in html, expected
     assert "Secret du collègue." not in html
     assert html.count("en retard") == 1  # the done action is not overdue
+    assert "Écrire le compte rendu" in html  # of the past appointment
 
 
 def test_colleague_sees_the_shared_note_and_their_own_private_one(full_file, colleague):
@@ -128,7 +129,8 @@ def test_identity_roles_get_appointments_only(request, full_file, role_fixture):
 
 
 def test_reception_may_book_from_the_file_dpo_may_not(full_file, reception, dpo):
-    assert "Prendre un rendez-vous" in render_sections(reception, full_file)
+    html = render_sections(reception, full_file)
+    assert "Prendre un rendez-vous" in html and "Modifier" in html and "Écrire le compte rendu" not in html
     assert "Prendre un rendez-vous" not in render_sections(dpo, full_file)
 
 

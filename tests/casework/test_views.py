@@ -629,3 +629,27 @@ def test_budget_closed(request, client, person, worker, role_fixture):
     assert client.post(reverse("casework:budget_remove", args=[line.pk])).status_code == 404
     assert client.get(reverse("casework:budget_add", args=[person.pk])).status_code == 404
     assert BudgetLine.objects.filter(pk=line.pk).exists()
+
+
+def test_report_of_an_appointment_prefills_the_note(client, worker, person):
+    past = timezone.now().replace(second=0, microsecond=0) - dt.timedelta(days=2)
+    appointment = AppointmentFactory(
+        person=person, worker=worker, title="Point FSL", starts_at=past, ends_at=past + dt.timedelta(hours=1)
+    )
+    followup = FollowUp.objects.create(
+        organisation=person.organisation,
+        person=person,
+        kind="logement",
+        started_on=dt.date(2026, 1, 1),
+        referent=worker,
+    )
+    body = get(
+        client, worker, reverse("casework:note_create", args=[person.pk]) + f"?rdv={appointment.pk}"
+    ).content.decode()
+    assert "Compte rendu du rendez-vous « Point FSL »" in body
+    assert f'value="{timezone.localtime(past):%Y-%m-%dT%H:%M}"' in body
+    assert f'<option value="{followup.pk}" selected>' in body
+    # An appointment of another file is ignored, not an error.
+    other = AppointmentFactory(person=PersonFactory(organisation=person.organisation), worker=worker)
+    body = client.get(reverse("casework:note_create", args=[person.pk]) + f"?rdv={other.pk}").content.decode()
+    assert "Compte rendu du rendez-vous" not in body

@@ -61,6 +61,12 @@ def agenda(request):
             for item in day.items:
                 item.person_url = person_url(item.person) if item.person_id and item.person_visible else ""
     this_monday = parse_week(None)
+    can_schedule_here = worker is not None and (worker.pk == user.pk or can_schedule_for_others(user))
+    add_url = ""
+    if resource is not None and resource.is_active:
+        add_url = f"{reverse('casework:booking_create')}?ressource={resource.pk}"
+    elif resource is None and can_schedule_here:
+        add_url = f"{reverse('casework:appointment_create')}?professionnel={worker.pk}"
     return render(
         request,
         "casework/agenda.html",
@@ -80,8 +86,8 @@ def agenda(request):
             "next_url": agenda_url(monday=monday + dt.timedelta(days=7), worker=worker, resource=resource),
             "this_week_url": agenda_url(monday=this_monday, worker=worker, resource=resource),
             "is_this_week": monday == this_monday,
-            "can_schedule_here": worker is not None
-            and (worker.pk == user.pk or can_schedule_for_others(user)),
+            "can_schedule_here": can_schedule_here,
+            "add_url": add_url,
             "appointment_statuses": Appointment.Status.choices,
         },
     )

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from egide.accounts.models import ROLES_READING_NOTES
@@ -29,7 +30,7 @@ from ._common import apply_errors, is_htmx, parse_int, person_url, require
 SEARCH_PAGE_SIZE = 20
 
 
-def _note_form_page(request, form, *, person, note=None):
+def _note_form_page(request, form, *, person, note=None, appointment=None):
     return render(
         request,
         "casework/note_form.html",
@@ -37,6 +38,7 @@ def _note_form_page(request, form, *, person, note=None):
             "form": form,
             "person": person,
             "note": note,
+            "appointment": appointment,
             "cancel_url": reverse("casework:note_detail", args=[note.pk])
             if note
             else person_url(person, "notes"),
@@ -47,7 +49,12 @@ def _note_form_page(request, form, *, person, note=None):
 @require_http_methods(["GET", "POST"])
 def note_create(request, pk: int):
     person = person_for_writing(request.user, pk)
-    form = NoteForm(request.POST or None, person=person)
+    initial = {}
+    # Writing the report of an appointment: its date and time are the note's.
+    appointment = person.appointments.filter(pk=parse_int(request.GET.get("rdv"))).first()
+    if appointment is not None:
+        initial.update(occurred_at=timezone.localtime(appointment.starts_at), medium=Note.Medium.INTERVIEW)
+    form = NoteForm(request.POST or None, person=person, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             note = services.note_create(actor=request.user, person=person, **form.cleaned_data)
@@ -56,7 +63,7 @@ def note_create(request, pk: int):
         else:
             messages.success(request, "Note enregistrée.")
             return redirect(person_url(person, f"note-{note.pk}"))
-    return _note_form_page(request, form, person=person)
+    return _note_form_page(request, form, person=person, appointment=appointment)
 
 
 @require_http_methods(["GET", "POST"])
@@ -134,6 +141,8 @@ def note_search(request):
         query = form.cleaned_data["q"]
         results = search_visible_notes(request.user, query)
         page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        for note in page.object_list:
+            note.person_url = person_url(note.person)
         # One row for the search itself; the query words are not logged (they may be sensitive).
         audit(actor=request.user, action=AccessEvent.Action.SEARCH, object_type="note")
     return render(

@@ -72,6 +72,9 @@ def resource_detail(request, pk: int):
             "this_week_url": resource_url(resource, this_monday),
             "is_this_week": monday == this_monday,
             "can_book": can_schedule(user) and resource.is_active,
+            "add_url": f"{reverse('casework:booking_create')}?ressource={resource.pk}"
+            if can_schedule(user) and resource.is_active
+            else "",
             "can_manage": can_manage_resources(user),
         },
     )
