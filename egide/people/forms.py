@@ -105,11 +105,12 @@ class PersonForm(AccessibleFormMixin, forms.ModelForm):
             "usage_name": "Nom d'époux ou d'épouse, par exemple. Facultatif.",
         }
 
+    # (title, fields, folded): a folded section opens by itself when one of its fields has an error.
     sections = [
-        ("Identité", IDENTITY_FIELDS),
-        ("Coordonnées", CONTACT_FIELDS),
-        ("Démarches et langues", ADMIN_FIELDS),
-        ("Situation et ressources", SITUATION_FIELDS),
+        ("Identité", IDENTITY_FIELDS, False),
+        ("Coordonnées", CONTACT_FIELDS, False),
+        ("Démarches et langues", ADMIN_FIELDS, False),
+        ("Situation et ressources (pour l'estimation des droits)", SITUATION_FIELDS, True),
     ]
 
     def __init__(self, *args, user: User, **kwargs):
@@ -123,9 +124,15 @@ class PersonForm(AccessibleFormMixin, forms.ModelForm):
         self.fields["email"].error_messages["invalid"] = (
             "Saisissez une adresse e-mail valide (nom@exemple.fr)."
         )
+        for name in ("sex", "activity"):
+            self.fields[name].choices = [("", "Non renseigné"), *self.fields[name].choices[1:]]
 
     def visible_sections(self):
-        return [(title, [self[name] for name in names]) for title, names in self.sections]
+        sections = []
+        for title, names, folded in self.sections:
+            has_errors = any(name in self.errors for name in names)
+            sections.append((title, [self[name] for name in names], folded and not has_errors))
+        return sections
 
     def clean_birth_date(self):
         value = self.cleaned_data.get("birth_date")
@@ -296,6 +303,7 @@ class MemberRoleForm(AccessibleFormMixin, forms.Form):
 
 
 class AddMemberForm(MemberRoleForm):
+    field_order = ["file_number", "role", "relationship"]
     file_number = forms.CharField(
         label="Numéro de dossier de la personne à ajouter",
         max_length=20,
@@ -320,6 +328,7 @@ class AddMemberForm(MemberRoleForm):
 class JoinHouseholdForm(MemberRoleForm):
     """Join the household of another file, found by its number (a select of every household would not scale)."""
 
+    field_order = ["join_number", "role", "relationship"]
     join_number = forms.CharField(
         label="Numéro de dossier d'un membre du foyer à rejoindre",
         max_length=20,

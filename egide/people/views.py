@@ -239,7 +239,7 @@ def _household_context(request, person, **forms):
         "household": household,
         "member_rows": rows,
         "household_form": HouseholdForm(instance=household),
-        "add_form": AddMemberForm(user=request.user),
+        "add_form": AddMemberForm(user=request.user, initial={"role": HouseholdMember.Role.CHILD}),
         "role_form": MemberRoleForm(initial={"role": HouseholdMember.Role.APPLICANT}),
         "join_form": JoinHouseholdForm(user=request.user, initial={"role": HouseholdMember.Role.CHILD}),
     }
