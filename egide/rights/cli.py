@@ -113,7 +113,7 @@ def run(
         if not raw.strip():
             continue
         try:
-            data = json.loads(raw)
+            data = json.loads(raw.strip())
         except json.JSONDecodeError as error:
             failed = True
             message = f"JSON illisible (colonne {error.colno} : {_json_reason(error.msg)}) : ligne ignorée"

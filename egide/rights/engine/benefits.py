@@ -95,6 +95,8 @@ def _aspa(household: Household, ages: list[int]) -> str | None:
 def _housing(household: Household, ages: list[int]) -> str | None:
     if household.housing.status not in TENANT_STATUSES:
         return "les aides au logement concernent les locataires et résidents de foyer (statut du logement renseigné : autre)"
+    if household.housing.rent is None:
+        return "loyer non renseigné : aide au logement non évaluée (renseignez le loyer pour l'estimer)"
     return None
 
 

@@ -129,6 +129,21 @@ class Context:
             "à partir de ce brut"
         )
 
+    def forfait_note(self) -> str | None:
+        housing = self.household.housing
+        if housing.rent is None and housing.status in (
+            None,
+            "locataire_vide",
+            "locataire_hlm",
+            "locataire_meuble",
+            "locataire_foyer",
+        ):
+            return (
+                "loyer non renseigné : aide au logement et forfait logement non pris en compte, "
+                "le montant peut être surestimé"
+            )
+        return None
+
     def housing_notes(self) -> list[str]:
         housing = self.household.housing
         notes = []
@@ -138,7 +153,7 @@ class Context:
             )
         if housing.status in (None, "locataire_vide", "locataire_hlm", "locataire_meuble", "locataire_foyer"):
             if housing.rent is None:
-                notes.append("loyer non renseigné : aide au logement calculée sans loyer")
+                notes.append("loyer non renseigné : aide au logement non évaluée")
             if housing.commune_insee is None:
                 notes.append("commune du logement non renseignée : zone 2 des aides au logement supposée")
         return notes
@@ -183,7 +198,7 @@ class Context:
             note = self.n2_note()
             if note:
                 out.append(note)
-        if "aide_logement" in keys:
+        if any(k in keys for k in ("aide_logement", "rsa", "ppa")):
             out.extend(self.housing_notes())
         return list(dict.fromkeys(out))
 
@@ -202,6 +217,7 @@ def explain(right, row: dict, context: Context) -> None:
         if row.get("rsa_forfait_logement"):
             right.inputs.append(f"forfait logement déduit : {euros(row['rsa_forfait_logement'])}")
         _add(right.assumptions, context.three_months_note())
+        _add(right.assumptions, context.forfait_note())
         if right.entitled:
             head = f"RSA estimé à {euros(right.amount)} par mois pour un foyer « {context.composition()} »."
         else:
@@ -214,6 +230,7 @@ def explain(right, row: dict, context: Context) -> None:
             right.inputs.append(f"forfait logement déduit : {euros(row['ppa_forfait_logement'])}")
         _add(right.assumptions, context.three_months_note())
         _add(right.assumptions, derived)
+        _add(right.assumptions, context.forfait_note())
         if right.entitled:
             head = f"Prime d'activité estimée à {euros(right.amount)} par mois (moyenne calculée sur les 3 mois précédents)."
         else:

@@ -7,8 +7,7 @@ OpenFisca paths: "h10" before "h2" mixes households up).
 
 Every month the rules read (from January of year N-2 to the month computed) receives the
 incomes: the file's current amounts unless a member's `history` gives that month. Gross and
-taxable amounts are derived from net amounts with OpenFisca's own contribution rules
-(`wages.py`). Leaf income variables are all given (zero when absent) so that OpenFisca does not
+taxable amounts are derived from net amounts (`wages.py`). Leaf income variables are all given (zero when absent) so that OpenFisca does not
 rebuild them from the full payroll chain: this is most of the speed-up.
 """
 
@@ -105,6 +104,25 @@ def _birth_date(member: Member, day: dt.date) -> tuple[dt.date, bool]:
         return member.birth_date, False
     years = ASSUMED_CHILD_AGE if member.role == "enfant" else ASSUMED_ADULT_AGE
     return dt.date(day.year - years, 1, 1), True
+
+
+TENANTS = ("locataire_vide", "locataire_hlm", "locataire_meuble", "locataire_foyer")
+
+
+def _status(household: Household) -> str:
+    """OpenFisca's statut_occupation_logement.
+
+    A tenant whose rent is unknown is given no status: computing the housing aid on a rent of
+    zero would invent a small aid (and a housing forfait in the RSA); the result says instead
+    that the housing aid is not evaluated and that the RSA may be overestimated.
+    A rent without a status is read as an unfurnished private rental.
+    """
+    housing = household.housing
+    if housing.status is None:
+        return "locataire_vide" if housing.rent else "non_renseigne"
+    if housing.status in TENANTS and housing.rent is None:
+        return "non_renseigne"
+    return _STATUS[housing.status]
 
 
 def _activity(member: Member, age: int) -> str:
@@ -212,7 +230,7 @@ def build(households: list[Household], month: str):
     students = np.array([m.activity == "etudiant" or m.school_level == "superieur" for m in members])
     scholarship = np.array([bool(m.scholarship_student) for m in members])
 
-    statuses = np.array([_STATUS[h.housing.status] for h in households])
+    statuses = np.array([_status(h) for h in households])
     rents = np.array([h.housing.rent or 0.0 for h in households])
     communes = np.array([h.housing.commune_insee or "" for h in households])
 
