@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .amounts import find_amounts
 from .appointments import heading_date
@@ -112,7 +113,6 @@ class _Index:
     """What a source note holds, normalised."""
 
     words: frozenset[str]
-    lemmas: frozenset[str]
     numbers: frozenset[float]
     day_months: frozenset[tuple[int, int]]
     years: frozenset[int]
@@ -144,14 +144,13 @@ def _numbers(text: str) -> set[float]:
     return out
 
 
+WORD_RE = re.compile(r"\w+")
 LEMMA_ONLY = ["parser", "ner"]  # tagging and lemmas are enough here; the rest costs time
 
 
-def _index(text: str, nlp) -> _Index:
-    doc = nlp(text, disable=LEMMA_ONLY)
-    words = {fold(t.text) for t in doc if not t.is_space}
+def _index(text: str) -> _Index:
+    words = {fold(w) for w in WORD_RE.findall(text)}
     words.update(fold(w) for w in re.findall(r"[\w'-]+", text))
-    lemmas = {fold(t.lemma_) for t in doc if not t.is_space}
     mentions = find_dates(text)
     heading = heading_date(text, mentions)
     ref = resolve(heading, None) if heading is not None else None
@@ -169,7 +168,6 @@ def _index(text: str, nlp) -> _Index:
         years.add(int(m.group(0)))
     return _Index(
         frozenset(words),
-        frozenset(lemmas),
         frozenset(_numbers(text)),
         frozenset(day_months),
         frozenset(years),
@@ -177,17 +175,16 @@ def _index(text: str, nlp) -> _Index:
     )
 
 
-_index_cache: dict[str, _Index] = {}
-
-
-def _cached_index(text: str, nlp) -> _Index:
+@lru_cache(maxsize=256)
+def _cached_index(text: str) -> _Index:
     """A note is checked again after each edit of its draft: index it once."""
-    found = _index_cache.get(text)
-    if found is None:
-        if len(_index_cache) > 256:
-            _index_cache.clear()
-        found = _index_cache[text] = _index(text, nlp)
-    return found
+    return _index(text)
+
+
+@lru_cache(maxsize=256)
+def _source_lemmas(text: str, nlp) -> frozenset[str]:
+    """The note's lemmas, only computed when a draft word is not found as written."""
+    return frozenset(fold(t.lemma_) for t in nlp(text, disable=LEMMA_ONLY) if not t.is_space)
 
 
 @lru_cache(maxsize=1)
@@ -215,9 +212,19 @@ def check_grounding(
         from egide.common.nlp import french_nlp
 
         nlp = french_nlp()
-    src = _cached_index(source, nlp)
-    doc = nlp(draft, disable=LEMMA_ONLY)
-    proper_nouns = {t.idx for t in doc if t.pos_ == "PROPN"}
+    src = _cached_index(source)
+    parsed: dict[tuple[int, int], Any] = {}
+
+    def parse(start: int, end: int):
+        """spaCy over one sentence of the draft, only when the surface forms did not settle it."""
+        if (start, end) not in parsed:
+            parsed[(start, end)] = nlp(draft[start:end], disable=LEMMA_ONLY)
+        return parsed[(start, end)]
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        return next(((s, e) for s, e in sentence_spans if s <= pos < e), (0, len(draft)))
+
+    sentence_spans = sentences(draft)
     folded = fold(draft)
     flags: list[Flag] = []
     covered: list[tuple[int, int]] = [(s.start, s.end) for s in ignore]
@@ -302,7 +309,7 @@ def check_grounding(
             )
 
     # Names: words with a capital that do not open a sentence, and names after a civility.
-    sentence_starts = {start for start, _ in sentences(draft)}
+    sentence_starts = {start for start, _ in sentence_spans}
     for m in CAPITALISED_RE.finditer(draft):
         if any(s <= m.start() < e for s, e in covered):
             continue
@@ -314,11 +321,16 @@ def check_grounding(
             r"\b(?:M\.|Mme|Mlle|Madame|Monsieur|Mademoiselle|Dr\.?|Docteur|Me|Maître|Pr\.?)\s+$",
             draft[: m.start()],
         )
-        if opens and not after_civility and not m.group(0).isupper() and m.start() not in proper_nouns:
-            continue  # a capital that opens a sentence says nothing, unless it opens on a name
+        if word in src.words or _stem_match(word, src.words):
+            checked += 1
+            continue
+        if opens and not after_civility and not m.group(0).isupper():
+            start, end = sentence_of(m.start())
+            tagged = parse(start, end)
+            if not any(t.idx + start == m.start() and t.pos_ == "PROPN" for t in tagged):
+                continue  # a capital that opens a sentence says nothing, unless it opens on a name
         checked += 1
-        if word not in src.words and not _stem_match(word, src.words):
-            flag("nom", m.start(), m.end(), f"Le nom « {m.group(0)} » n'apparaît pas dans la note.")
+        flag("nom", m.start(), m.end(), f"Le nom « {m.group(0)} » n'apparaît pas dans la note.")
 
     # Sensitive terms: present in the note, and not only in the negative there.
     for domain, regex in _sensitive():
@@ -349,27 +361,36 @@ def check_grounding(
             del word
 
     # Claims (recommendations, diagnoses): their content words come from the note.
-    for sent_start, sent_end in sentences(draft):
+    for sent_start, sent_end in sentence_spans:
         if not CLAIM_RE.search(folded[sent_start:sent_end]):
             continue
-        for token in doc.char_span(sent_start, sent_end, alignment_mode="expand") or ():
-            if token.pos_ not in CONTENT_POS or token.is_stop or len(token.text) < 3:
+        unfound = [
+            m
+            for m in WORD_RE.finditer(folded, sent_start, sent_end)
+            if len(m.group(0)) >= 3
+            and not m.group(0).isdigit()
+            and m.group(0) not in src.words
+            and not _stem_match(m.group(0), src.words)
+        ]
+        if not unfound:
+            checked += 1
+            continue  # every word of the sentence is in the note as written
+        lemmas = _source_lemmas(source, nlp)
+        tagged = {t.idx + sent_start: t for t in parse(sent_start, sent_end)}
+        for m in unfound:
+            token = tagged.get(m.start())
+            if token is None or token.pos_ not in CONTENT_POS or token.is_stop:
                 continue
             lemma, form = fold(token.lemma_), fold(token.text)
             if lemma in NEUTRAL_LEMMAS or form in NEUTRAL_LEMMAS or CLAIM_RE.fullmatch(form):
                 continue
             checked += 1
-            if (
-                form in src.words
-                or lemma in src.lemmas
-                or _stem_match(form, src.words)
-                or _stem_match(lemma, src.lemmas)
-            ):
+            if lemma in lemmas or _stem_match(lemma, lemmas):
                 continue
             flag(
                 "recommandation",
-                token.idx,
-                token.idx + len(token.text),
+                m.start(),
+                m.end(),
                 f"« {token.text} » : cette préconisation ou ce constat ne vient pas de la note.",
             )
     flags.sort(key=lambda f: f.span.start)

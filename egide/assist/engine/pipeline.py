@@ -15,7 +15,6 @@ unless `fallback=False`.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -104,12 +103,14 @@ def _reidentify_extraction(
     return extraction, unknown
 
 
-def _reidentify_draft(draft: Draft, mapping, offsets: _OffsetMap) -> Draft:
+def _reidentify_draft(draft: Draft, mapping, offsets: _OffsetMap, unknown: list[str]) -> Draft:
     from egide.pseudonymize import reidentify
 
     for section in draft.sections:
         for sentence in section.sentences:
-            sentence.text = reidentify(sentence.text, mapping).text
+            result = reidentify(sentence.text, mapping)
+            unknown.extend(p for p in result.unknown_placeholders if p not in unknown)
+            sentence.text = result.text
             sentence.source_spans = [offsets.span(s) for s in sentence.source_spans]
     return draft
 
@@ -144,7 +145,7 @@ def _external(
     offsets = _OffsetMap(pseudo.spans)
     extraction, unknown = _reidentify_extraction(extraction, pseudo.mapping, offsets)
     if draft is not None:
-        draft = _reidentify_draft(draft, pseudo.mapping, offsets)
+        draft = _reidentify_draft(draft, pseudo.mapping, offsets, unknown)
     return extraction, draft, unknown, list(pseudo.mapping.values)
 
 
@@ -206,8 +207,6 @@ def analyse_note(
             + ", ".join(unknown)
             + ") : ils sont signalés comme des faits inventés."
         )
-        if grounding is not None and not grounding.flags:
-            grounding = dataclasses.replace(grounding)
         extra = [
             Flag(
                 "identifiant_inconnu",

@@ -154,6 +154,8 @@ class OpenAICompatibleBackend:
                 ) from exc
             except egress.EgressError as exc:
                 cause = exc.__cause__
+                if isinstance(cause, urllib.error.HTTPError):
+                    cause.close()  # the error holds the open response
                 if isinstance(cause, urllib.error.HTTPError) and cause.code in (401, 403):
                     raise BackendError(
                         "Le service d'IA externe refuse l'accès (clé d'API absente ou invalide)."
