@@ -14,7 +14,7 @@ from egide.accounts.models import Role, Team, User
 from . import services
 from .models import Household, HouseholdMember, Person, Relative
 from .selectors import people_visible_to
-from .validators import normalise_nir
+from .validators import normalise_nir, validate_nir
 
 
 class AccessibleFormMixin:
@@ -143,7 +143,9 @@ class PersonForm(AccessibleFormMixin, forms.ModelForm):
         return value
 
     def clean_nir(self):
-        return normalise_nir(self.cleaned_data.get("nir", ""))
+        nir = normalise_nir(self.cleaned_data.get("nir", ""))
+        validate_nir(nir)
+        return nir
 
     def clean_caf_number(self):
         return re.sub(r"\s", "", self.cleaned_data.get("caf_number", ""))
@@ -169,8 +171,29 @@ class PersonForm(AccessibleFormMixin, forms.ModelForm):
             raise forms.ValidationError("Le taux d'incapacité est un pourcentage entre 0 et 100.")
         return value
 
+    def _check_nir_against_identity(self, cleaned) -> None:
+        """A valid NIR also states the sex (1/2) and the year and month of birth: they must agree."""
+        nir, sex, birth_date = cleaned.get("nir"), cleaned.get("sex"), cleaned.get("birth_date")
+        if not nir or "nir" in self.errors:
+            return
+        if nir[0] in "12" and sex in ("M", "F") and {"1": "M", "2": "F"}[nir[0]] != sex:
+            said = "un homme" if nir[0] == "1" else "une femme"
+            self.add_error(
+                "nir", f"Ce NIR commence par {nir[0]}, ce qui désigne {said} : vérifiez le NIR ou le sexe."
+            )
+            return
+        if birth_date and nir[0] in "12":
+            year, month = nir[1:3], int(nir[3:5])
+            if year != f"{birth_date.year % 100:02d}" or (month <= 12 and month != birth_date.month):
+                self.add_error(
+                    "nir",
+                    f"Ce NIR indique une naissance en {nir[3:5]}/{year}, la date de naissance saisie est "
+                    f"le {birth_date:%d/%m/%Y} : vérifiez l'un ou l'autre.",
+                )
+
     def clean(self):
         cleaned = super().clean()
+        self._check_nir_against_identity(cleaned)
         if self.errors:
             return cleaned
         self.duplicates = services.find_duplicates(

@@ -35,6 +35,7 @@ def person_data(**extra):
 def test_valid_identifiers_are_normalised(world):
     form = PersonForm(
         person_data(
+            birth_date="12/03/1986",
             nir=" ".join([VALID_NIR[:1], VALID_NIR[1:3], VALID_NIR[3:]]),
             caf_number="123 4567",
             france_travail_id="1234567a",
@@ -162,3 +163,12 @@ def test_duplicate_seen_by_a_worker_who_may_not_open_it_shows_no_link(client, wo
     assert world.person.file_number in body
     assert reverse("people:detail", args=[world.person.pk]) not in body
     assert "suivi par une autre équipe" in body
+
+
+def test_nir_must_agree_with_sex_and_birth_date(world):
+    form = PersonForm(person_data(nir=VALID_NIR, sex="M", birth_date="12/03/1986"), user=world.worker)
+    assert not form.is_valid() and "désigne une femme" in form.errors["nir"][0]
+    form = PersonForm(person_data(nir=VALID_NIR, sex="F", birth_date="12/04/1987"), user=world.worker)
+    assert not form.is_valid() and "naissance en 03/86" in form.errors["nir"][0]
+    form = PersonForm(person_data(nir=VALID_NIR, sex="F", birth_date="12/03/1986"), user=world.worker)
+    assert form.is_valid(), form.errors
