@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from egide.assist.models import Suggestion
 
-from .models import AIFeature
+from .register import all_features
 
 
 @dataclass
@@ -98,7 +98,7 @@ def decision_rows(organisation, *, since: dt.date | None = None, until: dt.date 
         queryset = queryset.filter(created_at__gte=dt.datetime.combine(since, dt.time.min, tzinfo=tz))
     if until:
         queryset = queryset.filter(created_at__lt=dt.datetime.combine(until, dt.time.min, tzinfo=tz))
-    names = dict(AIFeature.objects.values_list("code", "name"))
+    names = {f.code: f.name for f in all_features()}
     rows: dict[tuple[str, str, str], Row] = {}
     fields = (
         "feature",

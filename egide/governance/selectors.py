@@ -7,7 +7,7 @@ from django.http import Http404
 
 from egide.accounts.models import Membership, Role
 
-from . import perms
+from . import perms, register
 from .literacy import path_for
 from .models import (
     AIFeature,
@@ -30,10 +30,10 @@ def _org_id(user) -> int | None:
 
 
 def feature_by_code(code: str) -> AIFeature:
-    try:
-        return AIFeature.objects.get(code=code)
-    except AIFeature.DoesNotExist as exc:
-        raise Http404("Usage de l'IA inconnu.") from exc
+    found = register.feature(code)
+    if found is None:
+        raise Http404("Usage de l'IA inconnu.")
+    return found
 
 
 def register_for(organisation) -> list[dict]:
@@ -46,7 +46,7 @@ def register_for(organisation) -> list[dict]:
     ):
         latest.setdefault(decision.feature_id, decision)
     rows = []
-    for feature in AIFeature.objects.all():
+    for feature in register.all_features():
         decision = latest.get(feature.pk)
         rows.append(
             {
@@ -86,7 +86,7 @@ def literacy_table(user) -> dict:
     """For the encadrant/DPO: who completed which path, per professional of the structure."""
     if not perms.can_govern(user):
         raise Http404
-    features = list(AIFeature.objects.all())
+    features = list(register.all_features())
     members = (
         Membership.objects.filter(
             organisation_id=_org_id(user), is_active=True, role__in=[Role.WORKER, Role.MANAGER]

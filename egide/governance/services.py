@@ -18,7 +18,7 @@ from django.utils import timezone
 from egide.audit.models import AccessEvent
 from egide.audit.services import audit
 
-from . import bias, perms
+from . import bias, perms, register
 from .literacy import path_for, wrong_answers
 from .models import (
     AIFeature,
@@ -103,7 +103,7 @@ def require_ai_use(*, feature: str, organisation, user) -> None:
     job): only the structure's decision applies. Every refusal is logged.
     """
     refuse = {"organisation": organisation, "user": user, "feature_code": feature}
-    entry = AIFeature.objects.filter(code=feature).first()
+    entry = register.feature(feature)
     if entry is None:
         raise _refuse(
             **refuse,
@@ -144,7 +144,7 @@ def require_ai_use(*, feature: str, organisation, user) -> None:
 
 def ai_use_allowed(*, feature: str, organisation, user) -> bool:
     """Non-raising check for templates (shows or hides a button). Does not log anything."""
-    entry = AIFeature.objects.filter(code=feature).first()
+    entry = register.feature(feature)
     if entry is None or organisation is None:
         return False
     if user is not None and (user.membership is None or user.membership.organisation_id != organisation.pk):

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from egide.accounts.models import Organisation
 
 from . import bias, forms, metrics, perms, selectors, services
+from . import register as register_rows
 from .literacy import path_for
 from .models import AIFeature, FeatureStatus, ImpactAssessment, Incident
 
@@ -138,7 +139,7 @@ def literacy_index(request):
         request,
         "governance/literacy_index.html",
         {
-            "features": AIFeature.objects.all(),
+            "features": register_rows.all_features(),
             "done": selectors.literacy_of(request.user),
             "table": table,
         },
@@ -299,7 +300,7 @@ def bias_view(request):
             "threshold": services.governance_settings(organisation).bias_threshold,
             "attributes": bias.ATTRIBUTES,
             "metrics_labels": bias.METRICS,
-            "names": dict(AIFeature.objects.values_list("code", "name")),
+            "names": {f.code: f.name for f in register_rows.all_features()},
             "insufficient": bias.INSUFFICIENT,
             "min_group": bias.MIN_GROUP,
         },
@@ -375,7 +376,7 @@ def assessment_document(request, code: str):
 
 def incident_report(request):
     _need(perms.can_report_incident(request.user))
-    features = AIFeature.objects.all()
+    features = register_rows.all_features()
     initial = {
         "feature": request.GET.get("fonctionnalite", ""),
         "suggestion": request.GET.get("suggestion") or None,
@@ -391,7 +392,7 @@ def incident_report(request):
                 try:
                     services.incident_report(
                         user=request.user,
-                        feature=AIFeature.objects.get(code=form.cleaned_data["feature"]),
+                        feature=register_rows.feature(form.cleaned_data["feature"]),
                         description=form.cleaned_data["description"],
                         suggestion=suggestion,
                     )

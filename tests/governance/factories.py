@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from egide.accounts.models import Role
+from egide.governance import register
 from egide.governance.literacy import path_for
-from egide.governance.models import AIFeature, FeatureStatus, LiteracyCompletion
+from egide.governance.models import FeatureStatus, LiteracyCompletion
 from egide.governance.services import feature_decide
 from tests.factories import member
 
@@ -14,7 +15,7 @@ def decide(organisation, code: str, status: str = FeatureStatus.ENABLED, *, by=N
     by = by or member(Role.MANAGER, organisation=organisation)
     return feature_decide(
         organisation=organisation,
-        feature=AIFeature.objects.get(code=code),
+        feature=register.feature(code),
         status=status,
         justification=justification or "Décision prise en réunion d'équipe du 3 mars.",
         user=by,
@@ -25,7 +26,7 @@ def literate(user, *codes: str) -> None:
     """Mark the AI literacy paths of `codes` as completed by `user` (current version)."""
     for code in codes:
         LiteracyCompletion.objects.get_or_create(
-            user=user, feature=AIFeature.objects.get(code=code), version=path_for(code).version
+            user=user, feature=register.feature(code), version=path_for(code).version
         )
 
 

@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from egide.accounts.models import Role
 from egide.audit.models import AccessEvent
-from egide.governance.models import AIFeature, AIUseAttempt, FeatureDecision, FeatureStatus
+from egide.governance import register
+from egide.governance.models import AIUseAttempt, FeatureDecision, FeatureStatus
 from egide.governance.register_data import CODES
 from egide.governance.services import AIUseDisabled, ai_use_allowed, feature_decide, require_ai_use
 from tests.factories import OrganisationFactory, member
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_register_is_seeded_with_every_declared_use():
-    assert set(AIFeature.objects.values_list("code", flat=True)) >= {
+    assert set(register.all_features().values_list("code", flat=True)) >= {
         "pseudonymize",
         "extract",
         "draft_builtin",
@@ -27,10 +28,10 @@ def test_register_is_seeded_with_every_declared_use():
         "rights",
         "study_synthesis",
     }
-    rights = AIFeature.objects.get(code="rights")
+    rights = register.feature("rights")
     assert not rights.uses_machine_learning
     assert "5(a)" in rights.ai_act_reasoning and "décide" in rights.ai_act_reasoning
-    for entry in AIFeature.objects.all():
+    for entry in register.all_features():
         for name in (
             "purpose",
             "data_used",
@@ -133,7 +134,7 @@ def test_decision_without_justification_is_refused_in_french(justification):
     with pytest.raises(ValidationError) as error:
         feature_decide(
             organisation=org,
-            feature=AIFeature.objects.get(code="extract"),
+            feature=register.feature("extract"),
             status=FeatureStatus.ENABLED,
             justification=justification,
             user=manager,
@@ -161,3 +162,10 @@ def test_history_is_kept_and_dpo_may_decide():
     decide(org, "extract", FeatureStatus.DISABLED, by=member(Role.DPO, organisation=org))
     history = list(FeatureDecision.objects.filter(organisation=org).values_list("status", flat=True))
     assert history == [FeatureStatus.DISABLED, FeatureStatus.ENABLED]
+
+
+def test_a_flushed_register_is_restored():
+    from egide.governance.models import AIFeature
+
+    AIFeature.objects.filter(code="rights").delete()
+    assert register.feature("rights").name.startswith("Estimation des droits")

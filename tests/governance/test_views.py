@@ -8,6 +8,7 @@ from django.urls import reverse
 from egide.accounts.models import Role
 from egide.assist.models import Suggestion
 from egide.audit.models import AccessEvent
+from egide.governance import register
 from egide.governance.disclosure import ai_disclosure
 from egide.governance.literacy import PATHS
 from egide.governance.models import (
@@ -264,7 +265,7 @@ def test_incident_with_foreign_suggestion_is_refused(client, org):
 def test_only_dpo_handles_incidents(client, org, role):
     incident = Incident.objects.create(
         organisation=org,
-        feature_id=1,
+        feature=register.feature("extract"),
         description="x",
         reported_by=member(Role.WORKER, organisation=org),
     )
@@ -279,7 +280,10 @@ def test_only_dpo_handles_incidents(client, org, role):
 
 def test_incident_of_another_structure_is_404(client, org):
     incident = Incident.objects.create(
-        organisation=OrganisationFactory(), feature_id=1, description="x", reported_by=member(Role.WORKER)
+        organisation=OrganisationFactory(),
+        feature=register.feature("extract"),
+        description="x",
+        reported_by=member(Role.WORKER),
     )
     client.force_login(member(Role.DPO, organisation=org))
     assert client.get(reverse("governance:incident", args=[incident.pk])).status_code == 404

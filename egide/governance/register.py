@@ -1,0 +1,35 @@
+"""The register's rows mirror egide/governance/register_data.py.
+
+The data migration seeds them; `ensure_register()` restores any missing entry (a database
+flushed by a test or restored from a partial dump must not silently lose a declared use, which
+would make require_ai_use refuse it as undeclared).
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from .models import AIFeature
+from .register_data import CODES, ENTRIES
+
+
+def ensure_register() -> None:
+    if AIFeature.objects.filter(code__in=CODES).count() == len(CODES):
+        return
+    with transaction.atomic():
+        for entry in ENTRIES:
+            fields = {k: v for k, v in entry.items() if k != "code"}
+            AIFeature.objects.get_or_create(code=entry["code"], defaults=fields)
+
+
+def feature(code: str) -> AIFeature | None:
+    found = AIFeature.objects.filter(code=code).first()
+    if found is None and code in CODES:
+        ensure_register()
+        found = AIFeature.objects.filter(code=code).first()
+    return found
+
+
+def all_features():
+    ensure_register()
+    return AIFeature.objects.all()
