@@ -282,3 +282,32 @@ def test_cannot_join_a_household_through_an_unseen_file(client, world):
     url = reverse("people:household_join", args=[world.person.pk])
     client.post(url, {"join-join_number": other.file_number, "join-role": "enfant"})
     assert not HouseholdMember.objects.filter(person=world.person).exists()
+
+
+def test_file_page_queries_do_not_grow_with_the_file(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from egide.people import services
+    from tests.people.factories import PDF
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("people:detail", args=[world.person.pk])).status_code == 200
+        return len(queries)
+
+    def grow(n: int) -> None:
+        for index in range(n):
+            relative = {"first_name": f"P{index}", "last_name": "Benali", "relationship": "cousin"}
+            services.relative_add(user=world.worker, person=world.person, data=relative)
+            services.document_upload(user=world.worker, person=world.person, title="", name="a.pdf", content=PDF)
+            member = PersonFactory(organisation=world.org, team=world.team_a)
+            HouseholdMember.objects.create(household=household, person=member, role="enfant")
+
+    household = household_with((world.person, "demandeur"))
+    client.force_login(world.worker)
+    grow(1)
+    count()  # the first request of a session does extra work (session row, caches)
+    small = count()
+    grow(8)
+    assert count() == small
