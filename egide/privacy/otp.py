@@ -78,6 +78,10 @@ class TokenForm(AccessibleFormMixin, forms.Form):
         return token
 
 
+THROTTLED = "Trop d'essais à la suite : patientez quelques secondes avant de saisir le nouveau code."
+WRONG = "Code incorrect ou expiré. Vérifiez l'heure de votre téléphone et réessayez."
+
+
 def _next(request) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
@@ -99,7 +103,8 @@ def otp_setup(request):
     form = TokenForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if form.is_valid() and device.verify_token(form.cleaned_data["token"]):
+        allowed = device.verify_is_allowed()[0]
+        if form.is_valid() and allowed and device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
@@ -109,9 +114,7 @@ def otp_setup(request):
             messages.success(request, "Double authentification activée.")
             return redirect(_next(request))
         if form.is_valid():
-            form.add_error(
-                "token", "Code incorrect ou expiré. Vérifiez l'heure de votre téléphone et réessayez."
-            )
+            form.add_error("token", WRONG if allowed else THROTTLED)
         status = 400
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
     return render(
@@ -130,7 +133,8 @@ def otp_verify(request):
     form = TokenForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
+        allowed = any(device.verify_is_allowed()[0] for device in devices)
+        if form.is_valid() and allowed:
             for device in devices:
                 if device.verify_token(form.cleaned_data["token"]):
                     otp_login(request, device)
@@ -138,6 +142,7 @@ def otp_verify(request):
                         actor=request.user, action=AccessEvent.Action.LOGIN, reason="second facteur vérifié"
                     )
                     return redirect(_next(request))
-            form.add_error("token", "Code incorrect ou expiré. Réessayez avec le code affiché maintenant.")
+        if form.is_valid():
+            form.add_error("token", WRONG if allowed else THROTTLED)
         status = 400
     return render(request, "privacy/otp_verify.html", {"form": form, "next": _next(request)}, status=status)
