@@ -16,7 +16,8 @@ ACTION_RE = re.compile(
     r"\b(?P<verb>pr[eé]voir|relancer|relance|[àa] faire|orient(?:er|ee?s?|ation)\s+(?:vers|au|a la|aux)|"
     r"[àa] (?:pr[eé]voir|revoir|voir|demander|transmettre|d[eé]poser|constituer|finaliser|organiser|r[eé]unir|"
     r"anticiper|cr[eé]er|programmer|[eé]tudier|surveiller|reprendre|rendre|signer|renouveler|envoyer|"
-    r"contacter|rappeler|rencontrer|accompagner|v[eé]rifier|compl[eé]ter|mettre en place|planifier)|"
+    r"contacter|rappeler|rencontrer|accompagner|v[eé]rifier|compl[eé]ter|mettre en place|planifier|refaire|"
+    r"monter|envoyer|solliciter|mobiliser|saisir|suivre|relancer|pr[eé]parer|r[eé]diger|instruire)|"
     r"je ferai|nous ferons|lien [àa] faire|recontacter|penser [àa]|il faudra|il faut)\b",
     re.IGNORECASE,
 )

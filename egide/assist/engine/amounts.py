@@ -21,8 +21,9 @@ WORD_AMOUNT_RE = re.compile(rf"(?P<words>{NUMBER_WORDS_RE.pattern})\s+(?P<cur>eu
 PER_MONTH_RE = re.compile(r"^\s*(?:/\s*mois|par\s+mois|mensuel|net\s+par\s+mois|/m\b|mensuels?)")
 # After "1200e": what makes it an ordinal rather than euros.
 ORDINAL_NEXT_RE = re.compile(
-    r"^\s*(?:etage|arrondissement|fois|siecle|classe|rang|annee|jour|semaine|mois\b|"
-    r"position|edition|anniversaire|place|[a-z])"
+    r"^\s*(?:etage|arrondissement|fois|siecle|classe|rang|annee|jour|semaine|position|edition|anniversaire|"
+    r"place|enfant|trimestre|semestre|circonscription|chambre|porte|batiment|echelon|grossesse|personne|"
+    r"mois de|sa\b|ligne|partie|article|alinea)"
 )
 MONEY_CONTEXT_RE = re.compile(
     r"\b(loyer|dette|salaire|aide|montant|payer|cout|prix|facture|ressources|rsa|apl|"

@@ -171,6 +171,18 @@ DEADLINE_WORDS = {
     "levée",
     "clôture",
 }
+AHEAD_WORDS = {
+    "prochain",
+    "prochaine",
+    "prévu",
+    "prévue",
+    "fixé",
+    "fixée",
+    "rdv",
+    "rendez-vous",
+    "avant",
+    "jusqu'au",
+}
 HEADING_NOUN_RE = re.compile(
     r"\b(synth[eè]se|r[ée]union|s[ée]ance|maraude|vad|visite|entretien|note|cr|compte[- ]rendu|permanence|"
     r"appel|concertation|commission|ep|[ée]quipe|rencontre|intervention|bilan|point)\b[^,.\n]{0,30}?\b(du|le)\s*$",
@@ -224,6 +236,8 @@ def heading_date(text: str, mentions: list[DateMention] | None = None) -> DateMe
         before = text[: mention.start]
         mention_text = lower_keep_accents(text[mention.start : mention.end])
         prefix = "le " if mention_text.startswith("le ") else "du " if mention_text.startswith("du ") else ""
+        if set(_words(before)) & AHEAD_WORDS:
+            return None  # "Prochaine visite le 12/02": an appointment, not the note's date
         if HEADING_NOUN_RE.search(before + prefix) or re.search(r"[-–—:]\s*$", before):
             return mention
         return None
@@ -235,6 +249,15 @@ TRAILING_FUNCTION_WORDS_RE = re.compile(
     r"pris|prise|obtenu|reporté|attendue?)\s*$",
     re.I,
 )
+
+
+def _trim(words: str) -> str:
+    """Without the trailing "fixé au", "prévu le", "pour" that lead to the date."""
+    while True:
+        shorter = TRAILING_FUNCTION_WORDS_RE.sub("", words).rstrip(" :-–,")
+        if shorter == words:
+            return words
+        words = shorter
 
 
 def _with(text: str, left: int, right: int, mention: DateMention) -> str:
@@ -250,10 +273,10 @@ def _with(text: str, left: int, right: int, mention: DateMention) -> str:
         if best_distance is None or distance < best_distance:
             best, best_distance = found, distance
     if best:
-        return TRAILING_FUNCTION_WORDS_RE.sub("", best)
+        return _trim(best)
     pieces = [p for p in text[left : mention.start].replace(":", ",").split(",") if p.strip()]
     words = pieces[-1].split()[-8:] if pieces else []
-    described = TRAILING_FUNCTION_WORDS_RE.sub("", " ".join(words)).strip(" :-–,")
+    described = _trim(" ".join(words)).strip(" :-–,")
     return described or " ".join(text[mention.end : right].split()[:8])
 
 

@@ -43,13 +43,21 @@ MONTHS = {
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 _MONTH = r"(?P<month_name>janvier|janv\.?|fevrier|fevr\.?|fev\.?|mars|avril|avr\.?|mai|juin|juillet|juil\.?|aout|septembre|sept\.?|octobre|oct\.?|novembre|nov\.?|decembre|dec\.?)"
 _WEEKDAY = r"(?:(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
-_TIME = r"(?:\s*(?:,\s*)?(?:a|vers|des)?\s*(?P<hour>[012]?\d)\s*[h:]\s*(?P<minute>[0-5]\d)?(?!\d))?"
+_TIME = (
+    r"(?:\s*(?:,\s*)?(?:a|vers|des)?\s*(?P<hour>[012]?\d)\s*(?:heures?\b|h|:)\s*(?P<minute>[0-5]\d)?(?!\d))?"
+)
 
 NUMERIC_RE = re.compile(
-    rf"\b{_WEEKDAY}(?:(?:le|du|au)\s+)?(?<![\d/.,])(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)(?:[/.](?P<year>(?:19|20)?\d\d))?(?![\d]|[/.,]\d){_TIME}"
+    rf"\b{_WEEKDAY}(?:(?:le|du|au)\s+)?(?<![\d/.,-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?:(?P=sep)(?P<year>(?:19|20)?\d\d))?(?![\d]|[/.,-]\d){_TIME}"
 )
 TEXTUAL_RE = re.compile(
     rf"\b{_WEEKDAY}(?P<day>[0-3]?\d|1er|premier)\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w){_TIME}"
+)
+ISO_RE = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
+# "lundi 14" (no month): the next day of that number falling on that weekday.
+WEEKDAY_DAY_RE = re.compile(
+    rf"\b(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?P<day>[0-3]?\d|1er)(?!\s*(?:[/.-]\d|\d))"
+    rf"(?!\s+(?:janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec))(?!\s*h\b){_TIME}"
 )
 MONTH_END_RE = re.compile(
     rf"\b(?P<edge>fin|debut|mi)[\s-]+(?:(?:du\s+mois\s+)?(?:de\s+|d'))?{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)"
@@ -69,7 +77,7 @@ RELATIVE_RE = re.compile(
 class DateMention:
     start: int
     end: int
-    kind: str  # "absolute", "month_end", "relative"
+    kind: str  # "absolute", "month_end", "relative", "weekday_day" ("lundi 14")
     day: int | None = None
     month: int | None = None
     year: int | None = None
@@ -99,6 +107,8 @@ def find_dates(text: str) -> list[DateMention]:
         day, month = int(m.group("day")), int(m.group("month"))
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
+        if m.group("sep") == "-" and m.group("year") is None:
+            continue  # "10-12 ans", "3-4 semaines": a range, not a date
         year = m.group("year")
         if year is not None:
             year = int(year) + (2000 if len(year) == 2 else 0)
@@ -133,6 +143,25 @@ def find_dates(text: str) -> list[DateMention]:
                 time=_time(m),
             )
         )
+    for m in ISO_RE.finditer(folded):
+        day, month = int(m.group("day")), int(m.group("month"))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            found.append(DateMention(m.start(), m.end(), "absolute", day, month, int(m.group("year"))))
+    for m in WEEKDAY_DAY_RE.finditer(folded):
+        day = 1 if m.group("day") == "1er" else int(m.group("day"))
+        if 1 <= day <= 31:
+            found.append(
+                DateMention(
+                    m.start(),
+                    m.end(),
+                    "weekday_day",
+                    day,
+                    None,
+                    None,
+                    WEEKDAYS[m.group("weekday")],
+                    time=_time(m),
+                )
+            )
     for m in MONTH_END_RE.finditer(folded):
         month = MONTHS[m.group("month_name").rstrip(".")]
         edge = m.group("edge")
@@ -197,6 +226,14 @@ def resolve(mention: DateMention, ref: dt.date | None, *, year_hint: int | None 
     `year_hint` is the year to use for dates without a year when the note's date is unknown
     (the current year by default).
     """
+    if mention.kind == "weekday_day":
+        if ref is None:
+            return None
+        for ahead in range(0, 190):  # the next "lundi 14" within about six months
+            day = ref + dt.timedelta(days=ahead)
+            if day.day == mention.day and day.weekday() == mention.weekday:
+                return day
+        return None
     if mention.kind == "relative":
         if ref is None:
             return None

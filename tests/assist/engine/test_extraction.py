@@ -207,3 +207,20 @@ def test_extract_note_sms_style():
         "jsuis a la rue depuis hier soir, ma mere ma mis dehors, jai pas de quoi manger"
     )
     assert "hebergement_urgence" in {n.label for n in extraction.needs}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RDV lundi 9 à 10h au CMS.", dt.date(2026, 2, 9)),
+        ("Convoqué au tribunal le 16-03-2026.", dt.date(2026, 3, 16)),
+        ("Rendez-vous fixé au 2026-03-05 à la CAF.", dt.date(2026, 3, 5)),
+        ("Prochaine visite le 12/02 à 9 heures.", dt.date(2026, 2, 12)),
+    ],
+)
+def test_other_date_formats(text, expected):
+    assert _dates(text, dt.date(2026, 2, 2)) == [expected]
+
+
+def test_ranges_are_not_dates():
+    assert _dates("Des enfants de 10-12 ans, suivis depuis 3-4 semaines.", dt.date(2026, 2, 2)) == []
