@@ -364,6 +364,29 @@ def assessment_document(request, code: str):
         (ImpactAssessment._meta.get_field(p).verbose_name, getattr(assessment, p))
         for p in ImpactAssessment.PARTS
     ]
+    if request.GET.get("format") == "odt":
+        from .odt import build_odt
+
+        blocks = [
+            ("Structure et usage", f"{organisation.name} — {feature.name}"),
+            (
+                "Cadre",
+                "Analyse établie en application de l'article 27 du règlement (UE) 2024/1689 (AI Act). "
+                f"Dernière mise à jour le {assessment.updated_at:%d/%m/%Y} par {assessment.author}.",
+            ),
+            ("Finalité (registre)", feature.purpose),
+            (
+                "Classification (registre)",
+                f"{feature.get_ai_act_class_display()} — {feature.ai_act_reasoning}",
+            ),
+            *[(f"{i}. {str(label).capitalize()}", text) for i, (label, text) in enumerate(parts, start=1)],
+        ]
+        response = HttpResponse(
+            build_odt("Analyse d'impact sur les droits fondamentaux", blocks),
+            content_type="application/vnd.oasis.opendocument.text",
+        )
+        response["Content-Disposition"] = f'attachment; filename="analyse-impact-{feature.code}.odt"'
+        return response
     return render(
         request,
         "governance/assessment_document.html",

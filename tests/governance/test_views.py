@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 from django.urls import reverse
 
@@ -324,6 +327,13 @@ def test_assessment_is_prefilled_refuses_missing_part_and_exports(client, org):
     document = client.get(reverse("governance:assessment_document", args=["rights"])).content.decode()
     assert "à chaque premier entretien" in document
     assert "article 27" in document
+    odt = client.get(reverse("governance:assessment_document", args=["rights"]), {"format": "odt"})
+    assert odt["Content-Type"] == "application/vnd.oasis.opendocument.text"
+    archive = zipfile.ZipFile(io.BytesIO(odt.content))
+    assert archive.namelist()[0] == "mimetype"
+    assert archive.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+    content = archive.read("content.xml").decode()
+    assert "à chaque premier entretien" in content and "Texte de la partie risks." in content
 
 
 @pytest.mark.parametrize("role", [Role.WORKER, Role.RECEPTION, Role.ADMIN])

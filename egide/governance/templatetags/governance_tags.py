@@ -76,4 +76,6 @@ def signed_fr(value, metric):
     if value is None:
         return "—"
     sign = "+" if value > 0 else ("−" if value < 0 else "")
-    return sign + percent_or_number(abs(value), metric)
+    if metric == "mean_edit_distance":
+        return sign + decimal_fr(abs(value), 2)
+    return f"{sign}{100 * abs(float(value)):.1f} points".replace(".", ",")
