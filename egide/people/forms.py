@@ -295,6 +295,45 @@ class HouseholdChoiceForm(AccessibleFormMixin, forms.Form):
         )
 
 
+def _professionals(organisation_id: int):
+    return User.objects.filter(
+        memberships__organisation_id=organisation_id,
+        memberships__is_active=True,
+        memberships__role__in=[Role.WORKER, Role.MANAGER],
+    ).order_by("last_name", "first_name")
+
+
+class CreateAssignmentForm(AccessibleFormMixin, forms.Form):
+    """Team and referent of a new file; by default the creator's team and the creator (if a worker)."""
+
+    team = forms.ModelChoiceField(
+        label="Équipe qui suit le dossier", queryset=Team.objects.none(), required=False, empty_label="Aucune"
+    )
+    referent = forms.ModelChoiceField(
+        label="Professionnel référent",
+        queryset=User.objects.none(),
+        required=False,
+        empty_label="Aucun pour l'instant (l'encadrant l'attribuera)",
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        membership = user.membership
+        initial = {"team": membership.team_id}
+        if membership.role in (Role.WORKER, Role.MANAGER):
+            initial["referent"] = user.pk
+        kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = Team.objects.filter(organisation_id=membership.organisation_id)
+        self.fields["referent"].queryset = _professionals(membership.organisation_id)
+        self.fields["referent"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+    def assignment(self) -> services.Assignment:
+        referent = self.cleaned_data.get("referent")
+        return services.Assignment(
+            team=self.cleaned_data.get("team"), referents=(referent,) if referent else ()
+        )
+
+
 class HouseholdForm(AccessibleFormMixin, forms.ModelForm):
     class Meta:
         model = Household
@@ -424,11 +463,8 @@ class AssignForm(AccessibleFormMixin, forms.Form):
 
     def __init__(self, *args, organisation_id: int, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["referents"].queryset = User.objects.filter(
-            memberships__organisation_id=organisation_id,
-            memberships__is_active=True,
-            memberships__role__in=[Role.WORKER, Role.MANAGER],
-        ).order_by("last_name", "first_name")
+        self.fields["referents"].queryset = _professionals(organisation_id)
+        self.fields["referents"].label_from_instance = lambda u: u.get_full_name() or u.username
         self.fields["team"].queryset = Team.objects.filter(organisation_id=organisation_id)
 
 

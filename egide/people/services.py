@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from egide.accounts.models import Organisation, Role, User
+from egide.accounts.models import Organisation, Role, Team, User
 from egide.audit.models import AccessEvent
 from egide.audit.services import audit
 from egide.common.text import fold
@@ -100,8 +100,28 @@ def _require_edit(user, person: Person) -> None:
         raise PermissionDenied("Vous ne pouvez pas modifier ce dossier.")
 
 
+@dataclass(frozen=True)
+class Assignment:
+    """Who follows a new file: its team and referents (by default the creator's team and the creator)."""
+
+    team: Team | None = None
+    referents: tuple[User, ...] = ()
+
+
+def _default_assignment(user: User) -> Assignment:
+    membership = user.membership
+    referents = (user,) if membership.role in (Role.WORKER, Role.MANAGER) else ()
+    return Assignment(team=membership.team, referents=referents)
+
+
 @transaction.atomic
-def person_create(*, user: User, data: dict, household: HouseholdChoice | None = None) -> Person:
+def person_create(
+    *,
+    user: User,
+    data: dict,
+    household: HouseholdChoice | None = None,
+    assignment: Assignment | None = None,
+) -> Person:
     """Open a new file in the user's structure. Refuses a duplicate (the existing file must be used)."""
     if not perms.can_create_person(user):
         raise PermissionDenied("Vous ne pouvez pas créer de dossier.")
@@ -119,13 +139,18 @@ def person_create(*, user: User, data: dict, household: HouseholdChoice | None =
             f"Cette personne a déjà un dossier dans la structure (n° {duplicates[0].file_number}).",
             code="duplicate",
         )
-    person = Person(organisation=organisation, file_number=next_file_number(organisation), **data)
-    if person.team_id is None and membership.team_id:
-        person.team_id = membership.team_id
+    assignment = assignment or _default_assignment(user)
+    if assignment.team is not None and assignment.team.organisation_id != organisation.pk:
+        raise PermissionDenied("Cette équipe n'appartient pas à votre structure.")
+    for referent in assignment.referents:
+        if referent.membership is None or referent.membership.organisation_id != organisation.pk:
+            raise PermissionDenied("Ce professionnel n'appartient pas à votre structure.")
+    person = Person(
+        organisation=organisation, file_number=next_file_number(organisation), team=assignment.team, **data
+    )
     person.full_clean(exclude=["team"])
     person.save()
-    if membership.role in (Role.WORKER, Role.MANAGER):
-        person.referents.add(user)
+    person.referents.add(*assignment.referents)
     index_person_names(person)
     audit(actor=user, action=AccessEvent.Action.CREATE, person=person, obj=person)
     if household is not None and household.mode != "none":

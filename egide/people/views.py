@@ -24,6 +24,7 @@ from . import perms, services
 from .forms import (
     AddMemberForm,
     AssignForm,
+    CreateAssignmentForm,
     DocumentForm,
     HouseholdChoiceForm,
     HouseholdForm,
@@ -117,19 +118,28 @@ def person_create(request):
         raise PermissionDenied("Vous ne pouvez pas créer de dossier.")
     form = PersonForm(request.POST or None, user=request.user)
     household_form = HouseholdChoiceForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid() & household_form.is_valid():
+    assignment_form = CreateAssignmentForm(request.POST or None, user=request.user)
+    valid = [f.is_valid() for f in (form, household_form, assignment_form)]
+    if request.method == "POST" and all(valid):
         try:
             person = services.person_create(
-                user=request.user, data=form.person_data(), household=household_form.choice()
+                user=request.user,
+                data=form.person_data(),
+                household=household_form.choice(),
+                assignment=assignment_form.assignment(),
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, f"Le dossier n° {person.file_number} a été créé.")
-            return redirect("people:detail", pk=person.pk)
+            if people_visible_to(request.user).filter(pk=person.pk).exists():
+                return redirect("people:detail", pk=person.pk)
+            messages.info(request, "Ce dossier est confié à une autre équipe : vous ne pouvez plus l'ouvrir.")
+            return redirect("people:list")
     context = {
         "form": form,
         "household_form": household_form,
+        "assignment_form": assignment_form,
         "duplicates": form.duplicates,
         "visible_duplicates": _visible_pks(request.user, form.duplicates),
     }

@@ -154,6 +154,8 @@ def test_create_person_with_new_household_then_file_page(client, world):
         "household_mode": "new",
         "housing_status": "locataire_hlm",
         "household_role": "demandeur",
+        "team": world.team_a.pk,
+        "referent": world.worker.pk,
     }
     response = client.post(reverse("people:create"), data)
     person = Person.objects.get(birth_name="Sow")
@@ -300,7 +302,9 @@ def test_file_page_queries_do_not_grow_with_the_file(client, world):
         for index in range(n):
             relative = {"first_name": f"P{index}", "last_name": "Benali", "relationship": "cousin"}
             services.relative_add(user=world.worker, person=world.person, data=relative)
-            services.document_upload(user=world.worker, person=world.person, title="", name="a.pdf", content=PDF)
+            services.document_upload(
+                user=world.worker, person=world.person, title="", name="a.pdf", content=PDF
+            )
             member = PersonFactory(organisation=world.org, team=world.team_a)
             HouseholdMember.objects.create(household=household, person=member, role="enfant")
 
@@ -311,3 +315,51 @@ def test_file_page_queries_do_not_grow_with_the_file(client, world):
     small = count()
     grow(8)
     assert count() == small
+
+
+def test_create_defaults_to_my_team_and_me_and_may_name_another_referent(client, world):
+    client.force_login(world.worker)
+    page = client.get(reverse("people:create"))
+    assert page.context["assignment_form"].initial == {"team": world.team_a.pk, "referent": world.worker.pk}
+    data = {
+        "birth_name": "Sow",
+        "first_names": "Awa",
+        "household_mode": "none",
+        "household_role": "demandeur",
+        "team": world.team_b.pk,
+        "referent": world.stranger.pk,
+    }
+    response = client.post(reverse("people:create"), data)
+    person = Person.objects.get(birth_name="Sow")
+    assert person.team == world.team_b and list(person.referents.all()) == [world.stranger]
+    assert response["Location"] == reverse("people:list")  # handed over: no longer mine to open
+
+
+def test_secretariat_creates_a_file_for_a_team_without_referent(client, world):
+    client.force_login(world.reception)
+    assert "referent" not in client.get(reverse("people:create")).context["assignment_form"].initial
+    data = {
+        "birth_name": "Sow",
+        "first_names": "Awa",
+        "household_mode": "none",
+        "household_role": "demandeur",
+    }
+    client.post(reverse("people:create"), dict(data, team=world.team_a.pk))
+    person = Person.objects.get(birth_name="Sow")
+    assert person.team == world.team_a and not person.referents.exists()
+
+
+def test_cannot_assign_a_new_file_to_another_structure(client, world):
+    from tests.factories import TeamFactory
+
+    foreign_team = TeamFactory(organisation=world.other_org)
+    client.force_login(world.worker)
+    data = {
+        "birth_name": "Sow",
+        "first_names": "Awa",
+        "household_mode": "none",
+        "household_role": "demandeur",
+    }
+    body = client.post(reverse("people:create"), dict(data, team=foreign_team.pk, referent=world.foreign.pk))
+    assert "Sélectionnez un choix valide" in body.content.decode()
+    assert not Person.objects.filter(birth_name="Sow").exists()
