@@ -56,8 +56,7 @@ def _error(message: str) -> None:
 def _read_lines(path: str) -> Iterator[tuple[int, bytes]]:
     stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     try:
-        for number, raw in enumerate(stream, start=1):
-            yield number, raw
+        yield from enumerate(stream, start=1)
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()

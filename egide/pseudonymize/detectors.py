@@ -32,7 +32,7 @@ _AMOUNT_AFTER = re.compile(r"\s*(?:€|euros?\b|eur\b|EUR\b|k€|\$)", re.I)
 
 _PHONE_NATIONAL = re.compile(r"(?<![\w+])(?<!\d[ .\-])(?:\(0\)|0)(?:[ .\-]{0,3}\d){9}(?![ .\-]?\d)(?!\w)")
 _PHONE_INTERNATIONAL = re.compile(
-    r"(?<![\w+])(?:\+|00)\s?(?:33|3[0-9]|4[0-9]|2[0-9]{2}|35[0-9]|1|[5-9][0-9])"
+    r"(?<![\w+])(?:\+\s?|00)(?:33|3[0-9]|4[0-9]|2[0-9]{2}|35[0-9]|1|[5-9][0-9])"
     r"(?:[ .\-]{0,3}\(0\))?(?:[ .\-]{0,3}\d){6,11}(?![ .\-]?\d)(?!\w)"
 )
 
@@ -98,6 +98,19 @@ def nir_key_ok(body13: str, key: str) -> bool:
     else:
         number = int(body)
     return int(key) == 97 - number % 97
+
+
+def detect_mistyped_nir(text: str) -> list[Span]:
+    """A NIR-shaped number with a wrong key right after "NIR" / "n° SS": not a NIR, but most
+    likely a mistyped one, so still an identifier (low confidence: a human checks it)."""
+    spans = []
+    for m in _NIR.finditer(text):
+        sex, year, month, dept, commune, order, key = m.groups()
+        if key is None or nir_key_ok(sex + year + month + dept + commune + order, key):
+            continue
+        if _NIR_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]):
+            spans.append(Span(m.start(), m.end(), IDENTIFIANT, m.group(), "regex:nir-cle-fausse", 0.6))
+    return spans
 
 
 def detect_nir(text: str) -> list[Span]:
@@ -256,25 +269,52 @@ _ID_CONTEXTS = [
         ),
     ),
 ]
+_CUE_ACRONYMS = {
+    "CAF",
+    "FT",
+    "PE",
+    "APS",
+    "CNI",
+    "DLS",
+    "NIR",
+    "SS",
+    "MSA",
+    "NUR",
+    "NUD",
+    "TS",
+    "ID",
+    "N",
+    "NO",
+}
 _PHONE_WORDS = re.compile(r"t[ée]l|portable|joignable|appel|fixe|mobile|standard|SMS", re.I)
 
 
 def _id_type(before: str) -> tuple[str, int] | None:
-    """The identifier type announced in `before` (the nearest cue wins) and its distance."""
+    """The identifier type announced in `before` and the distance of its cue.
+
+    A specific cue (allocataire, France Travail, titre de séjour, passeport) wins over a generic
+    one ("n°", "numéro") placed between it and the number: "allocataire n° 5830217".
+    """
     best: tuple[str, int] | None = None
+    specific: tuple[str, int] | None = None
     for kind, pattern in _ID_CONTEXTS:
         for m in pattern.finditer(before):
             distance = len(before) - m.end()
-            if best is None or distance < best[1] or (distance == best[1] and kind != IDENTIFIANT):
+            if best is None or distance < best[1]:
                 best = (kind, distance)
-    return best
+            if kind != IDENTIFIANT and distance <= 45 and (specific is None or distance < specific[1]):
+                specific = (kind, distance)
+    return specific or best
 
 
 def detect_context_numbers(text: str) -> list[Span]:
     """Numbers made identifying by the words before them (allocataire, FT, titre de séjour...)."""
     spans = []
     for m in _ID_TOKEN.finditer(text):
-        token = m.group()
+        token, start = m.group(), m.start()
+        prefix = re.match(r"([A-Z]{1,3}) (?=\d)", token)
+        if prefix and prefix.group(1) in _CUE_ACRONYMS:
+            token, start = token[prefix.end() :], start + prefix.end()
         digits = _digits(token)
         letters = sum(c.isalpha() for c in token)
         if len(digits) < 5 and not (len(digits) >= 4 and letters >= 1):
@@ -283,8 +323,8 @@ def detect_context_numbers(text: str) -> list[Span]:
             continue  # a year, a postal code or a date
         if _AMOUNT_AFTER.match(text, m.end()):
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text[max(line_start, m.start() - 70) : m.start()]
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[max(line_start, start - 70) : start]
         sentence_cut = max(before.rfind(". "), before.rfind("; "))
         if sentence_cut >= 0:
             before = before[sentence_cut + 2 :]
@@ -292,15 +332,15 @@ def detect_context_numbers(text: str) -> list[Span]:
         if cue is not None:
             kind, distance = cue
             confidence = 0.95 if distance <= 25 else 0.85
-            spans.append(Span(m.start(), m.end(), kind, token, "regex:numero+contexte", confidence))
+            spans.append(Span(start, m.end(), kind, token, "regex:numero+contexte", confidence))
             continue
         # no cue: only shapes that are identifiers by themselves
         if re.fullmatch(r"\d{7}[A-Z]", token):
-            spans.append(Span(m.start(), m.end(), FRANCE_TRAVAIL, token, "regex:numero-ft", 0.7))
+            spans.append(Span(start, m.end(), FRANCE_TRAVAIL, token, "regex:numero-ft", 0.7))
         elif re.fullmatch(r"\d{2}[A-Z]{2}\d{5}", token):
-            spans.append(Span(m.start(), m.end(), PASSEPORT, token, "regex:passeport", 0.8))
+            spans.append(Span(start, m.end(), PASSEPORT, token, "regex:passeport", 0.8))
         elif len(digits) >= 8 and not _PHONE_WORDS.search(before):
-            spans.append(Span(m.start(), m.end(), IDENTIFIANT, token, "regex:numero-long", 0.6))
+            spans.append(Span(start, m.end(), IDENTIFIANT, token, "regex:numero-long", 0.6))
     return spans
 
 
@@ -527,6 +567,7 @@ ALL_RULES = (
     detect_emails,
     detect_ibans,
     detect_nir,
+    detect_mistyped_nir,
     detect_phones,
     detect_plates,
     detect_context_numbers,

@@ -13,6 +13,8 @@ import re
 from .model import KnownIdentity, Span, fold
 
 _TITLE = r"(?:m\.?|mr\.?|mme|mlle|madame|monsieur|mademoiselle|dr\.?|docteur|me|ma[iî]tre)"
+_LEFT = r"(?<![\w\-])"
+_RIGHT = r"(?![\w\-])"
 
 
 def _part_pattern(name: str) -> str | None:
@@ -20,32 +22,44 @@ def _part_pattern(name: str) -> str | None:
     words = [w for w in re.split(r"[\s\-‐]+", fold(name).strip()) if w]
     if not words:
         return None
-    words = [re.escape(w).replace("'", "['’ ]?").replace("’", "['’ ]?") for w in words]
-    return r"[\s\-‐]*".join(words) if len(words) > 1 else words[0]
+    escaped = [re.escape(w).replace("'", "['’ ]?") for w in words]
+    return r"[\s\-‐]*".join(escaped)
+
+
+def _initials(names: list[str]) -> str:
+    letters = sorted({fold(n.strip())[0] for n in names if n.strip()})
+    return "".join(re.escape(c) for c in letters)
 
 
 def known_spans(text: str, folded: str, identities: list[KnownIdentity]) -> list[Span]:
     spans: list[Span] = []
     for ident in identities:
-        firsts = [p for p in (_part_pattern(n) for n in ident.first_names) if p]
-        lasts = [p for p in (_part_pattern(n) for n in ident.last_names) if p]
-        aliases = [p for p in (_part_pattern(n) for n in ident.aliases) if p]
-        initials = sorted({fold(n.strip())[0] for n in ident.first_names if n.strip()})
-        alternatives = []
+        firsts = [p for p in map(_part_pattern, ident.first_names) if p]
+        lasts = [p for p in map(_part_pattern, ident.last_names) if p]
+        aliases = [p for p in map(_part_pattern, ident.aliases) if p]
+        alternatives = sorted(firsts + lasts + aliases, key=len, reverse=True)
+        patterns: list[tuple[re.Pattern, int]] = []
         if lasts:
-            last_alt = "|".join(lasts)
-            if initials:
-                alternatives.append(rf"(?:[{''.join(map(re.escape, initials))}]\.?[\s\-]*)(?:{last_alt})")
-            alternatives.append(
-                rf"(?<={_TITLE}\s)(?:{last_alt}|[{''.join(sorted({fold(n.strip())[0] for n in ident.last_names if n.strip()}))}]\.)"
-            )
-        alternatives += firsts + lasts + aliases
-        if not alternatives:
-            continue
-        pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(f"(?:{a})" for a in alternatives) + r")(?![\w\-])")
-        for m in pattern.finditer(folded):
-            if m.end() > m.start():
-                spans.append(
-                    Span(m.start(), m.end(), ident.kind, text[m.start() : m.end()], "identite-connue", 1.0)
+            last_alt = "|".join(sorted(lasts, key=len, reverse=True))
+            first_initials = _initials(ident.first_names)
+            if first_initials:
+                # "F. Benali", "F Benali", "F.-X. Benali"
+                patterns.append(
+                    (
+                        re.compile(
+                            rf"{_LEFT}([{first_initials}]\.?(?:-?[a-z]\.)?[\s\-]*(?:{last_alt})){_RIGHT}"
+                        ),
+                        1,
+                    )
                 )
+            last_initials = _initials(ident.last_names)
+            # "Mme B." after a title: the initial of the last name
+            patterns.append((re.compile(rf"{_LEFT}{_TITLE}\s+([{last_initials}]\.)"), 1))
+        if alternatives:
+            patterns.append((re.compile(rf"{_LEFT}((?:{'|'.join(alternatives)})){_RIGHT}"), 1))
+        for pattern, group in patterns:
+            for m in pattern.finditer(folded):
+                start, end = m.span(group)
+                if end > start:
+                    spans.append(Span(start, end, ident.kind, text[start:end], "identite-connue", 1.0))
     return spans
