@@ -55,6 +55,17 @@ def caseload(user) -> QuerySet[Person]:
     )
 
 
+def unassigned_people(user) -> QuerySet[Person]:
+    """Files nobody follows personally: no referent and no open follow-up (for the encadrant to assign)."""
+    open_followup = FollowUp.objects.filter(person_id=OuterRef("pk"), status=FollowUp.Status.OPEN)
+    return (
+        people_visible_to(user)
+        .filter(referents__isnull=True)
+        .exclude(Exists(open_followup))
+        .order_by("birth_name", "first_names", "pk")
+    )
+
+
 def appointments_today(user, day: dt.date | None = None) -> QuerySet[Appointment]:
     """The user's own appointments of the day, in order."""
     start, end = _day_bounds(day)
@@ -140,9 +151,7 @@ def team_overview(user, day: dt.date | None = None) -> TeamOverview:
     return TeamOverview(
         people=people.count(),
         open_followups=open_followups.count(),
-        without_referent=people.filter(referents__isnull=True)
-        .exclude(Exists(FollowUp.objects.filter(person_id=OuterRef("pk"), status=FollowUp.Status.OPEN)))
-        .count(),
+        without_referent=unassigned_people(user).count(),
         appointments_today=Appointment.objects.filter(
             organisation_id=org_id, starts_at__gte=start, starts_at__lt=end
         ).count(),

@@ -503,6 +503,17 @@ def document_open(*, user: User, person: Person, document_pk: int) -> tuple[Docu
     return document, content
 
 
+@transaction.atomic
+def document_delete(*, user: User, person: Person, document_pk: int) -> None:
+    """Remove a document and its encrypted file (an error filed in the wrong place, a withdrawn copy)."""
+    _require_edit(user, person)
+    document = Document.objects.get(pk=document_pk, person=person)
+    path = _storage_path(document.storage_name)
+    audit(actor=user, action=AccessEvent.Action.DELETE, person=person, obj=document)
+    document.delete()
+    transaction.on_commit(lambda: path.unlink(missing_ok=True))
+
+
 # --- Reads that leave a trace ------------------------------------------------------------------
 
 

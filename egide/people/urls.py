@@ -23,4 +23,5 @@ urlpatterns = [
     path("<int:pk>/proches/<int:relative_pk>/retirer/", views.relative_remove, name="relative_remove"),
     path("<int:pk>/documents/ajouter/", views.document_upload, name="document_upload"),
     path("<int:pk>/documents/<int:document_pk>/", views.document_download, name="document_download"),
+    path("<int:pk>/documents/<int:document_pk>/supprimer/", views.document_delete, name="document_delete"),
 ]

@@ -17,7 +17,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from egide.accounts.models import Role
-from egide.accounts.selectors import caseload
+from egide.accounts.selectors import caseload, unassigned_people
 from egide.casework.selectors import person_file_sections
 
 from . import perms, services
@@ -91,7 +91,9 @@ def person_list(request):
         results = search_people(people_visible_to(request.user), query)
         services.people_searched(user=request.user)
     else:
-        if is_worker and scope != "tous":
+        if scope == "sans-referent" and perms.role_of(request.user) == Role.MANAGER:
+            people = unassigned_people(request.user)
+        elif is_worker and scope != "tous":
             people = caseload(request.user)
         else:
             people = people_visible_to(request.user).order_by("birth_name", "first_names", "pk")
@@ -440,6 +442,17 @@ def document_upload(request, pk: int):
             return redirect("people:detail", pk=person.pk)
     max_mb = f"{settings.DOCUMENT_MAX_BYTES / 1024 / 1024:.0f}"
     return render(request, "people/document_upload.html", {"form": form, "person": person, "max_mb": max_mb})
+
+
+@require_POST
+def document_delete(request, pk: int, document_pk: int):
+    person = _person_with_documents(request, pk)
+    try:
+        services.document_delete(user=request.user, person=person, document_pk=document_pk)
+    except Document.DoesNotExist as exc:
+        raise Http404("Document introuvable.") from exc
+    messages.success(request, "Le document a été supprimé.")
+    return redirect("people:detail", pk=person.pk)
 
 
 @require_GET

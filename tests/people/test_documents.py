@@ -184,3 +184,20 @@ def test_manager_reads_documents(client, world):
     client.force_login(world.manager)
     response = client.get(reverse("people:document_download", args=[world.person.pk, document.pk]))
     assert response.status_code == 200 and response.content == TEXT
+
+
+def test_delete_document_removes_the_encrypted_file(
+    client, world, settings, django_capture_on_commit_callbacks
+):
+    document = services.document_upload(
+        user=world.worker, person=world.person, title="", name="a.pdf", content=PDF
+    )
+    path = settings.DOCUMENTS_DIR / str(document.storage_name)
+    url = reverse("people:document_delete", args=[world.person.pk, document.pk])
+    client.force_login(world.reception)
+    assert client.post(url).status_code == 404
+    client.force_login(world.worker)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url).status_code == 302
+    assert not Document.objects.exists() and not path.exists()
+    assert AccessEvent.objects.filter(object_type="document", action=AccessEvent.Action.DELETE).exists()

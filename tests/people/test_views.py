@@ -363,3 +363,12 @@ def test_cannot_assign_a_new_file_to_another_structure(client, world):
     body = client.post(reverse("people:create"), dict(data, team=foreign_team.pk, referent=world.foreign.pk))
     assert "Sélectionnez un choix valide" in body.content.decode()
     assert not Person.objects.filter(birth_name="Sow").exists()
+
+
+def test_manager_lists_files_without_referent(client, world):
+    nobody = PersonFactory(organisation=world.org, team=world.team_b, birth_name="Orphelin")
+    client.force_login(world.manager)
+    response = client.get(reverse("people:list"), {"perimetre": "sans-referent"})
+    assert list(response.context["page"].object_list) == [nobody]
+    home = client.get(reverse("common:home")).content.decode()
+    assert "?perimetre=sans-referent" in home
