@@ -92,6 +92,17 @@ def _aspa(household: Household, ages: list[int]) -> str | None:
     return None
 
 
+def _ppa(household: Household, ages: list[int]) -> str | None:
+    # The prime d'activité of a month is the mean of three fictive primes, each at most the
+    # forfait + 61 % of earned income + bonus - max(resources, forfait): zero without earnings.
+    if not any(
+        (m.net_salary or 0) > 0 or any(past.get("net_salary", 0) > 0 for past in m.history.values())
+        for m in household.members
+    ):
+        return "la prime d'activité demande des revenus d'activité (aucun salaire renseigné)"
+    return None
+
+
 def _housing(household: Household, ages: list[int]) -> str | None:
     if household.housing.status not in TENANT_STATUSES:
         return "les aides au logement concernent les locataires et résidents de foyer (statut du logement renseigné : autre)"
@@ -130,6 +141,7 @@ BENEFITS: dict[str, Benefit] = {
             "ppa",
             SP + "F2882",
             details=("ppa_base_ressources", "ppa_forfait_logement"),
+            applies=_ppa,
         ),
         Benefit(
             "aide_logement",
