@@ -88,7 +88,10 @@ class MemberForm(AccessibleFormMixin, forms.Form):
     password = forms.CharField(
         label="Mot de passe provisoire",
         widget=forms.PasswordInput(render_value=True, attrs={"autocomplete": "new-password"}),
-        help_text="Au moins 12 caractères. À communiquer à la personne, qui le changera à sa première connexion.",
+        help_text=(
+            "Au moins 12 caractères. À communiquer à la personne, qui le changera ensuite "
+            "sur la page /compte/mot-de-passe/changer/."
+        ),
     )
 
     def __init__(self, *args, user, teams, **kwargs):
