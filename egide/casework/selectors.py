@@ -8,10 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 from egide.accounts.models import ROLES_READING_NOTES, Membership, User
 from egide.people.models import Person
@@ -31,6 +35,61 @@ from .perms import (
 NOTES_PAGE_SIZE = 20
 APPOINTMENTS_SHOWN = 10
 OPEN_ACTION_STATUSES = (Action.Status.TODO, Action.Status.DOING)
+
+
+@lru_cache(maxsize=64)
+def _url_parts(name: str) -> tuple[str, str]:
+    prefix, _, suffix = reverse(name, args=[_SENTINEL_PK]).partition(str(_SENTINEL_PK))
+    return prefix, suffix
+
+
+_SENTINEL_PK = 987654321
+
+
+def url_of(name: str, pk: int) -> str:
+    """reverse(name, args=[pk]) for one-int routes, without re-resolving: long pages build many."""
+    prefix, suffix = _url_parts(name)
+    return f"{prefix}{pk}{suffix}"
+
+
+def status_options(choices, current: str) -> str:
+    """The <option>s of a status select, built once per choice list (a plan may hold dozens)."""
+    return _options_html(tuple(choices), current)
+
+
+@lru_cache(maxsize=64)
+def _options_html(choices: tuple, current: str) -> str:
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, mark_safe(" selected") if value == current else "", label) for value, label in choices),
+    )
+
+
+def decorate_notes(notes: list[Note]) -> list[Note]:
+    for note in notes:
+        note.detail_url = url_of("casework:note_detail", note.pk)
+    return notes
+
+
+def decorate_objective(objective: Objective) -> Objective:
+    objective.status_url = url_of("casework:objective_status", objective.pk)
+    objective.edit_url = url_of("casework:objective_edit", objective.pk)
+    objective.action_create_url = url_of("casework:action_create", objective.pk)
+    objective.status_options = status_options(Objective.Status.choices, objective.status)
+    return objective
+
+
+def decorate_action(action: Action, today: dt.date | None = None) -> Action:
+    """URLs, status options and the overdue flag (open and past its due date)."""
+    today = today or timezone.localdate()
+    action.is_overdue = bool(
+        action.due_on and action.due_on < today and action.status in OPEN_ACTION_STATUSES
+    )
+    action.status_url = url_of("casework:action_status", action.pk)
+    action.edit_url = url_of("casework:action_edit", action.pk)
+    action.status_options = status_options(Action.Status.choices, action.status)
+    return action
 
 
 def _membership(user) -> Membership | None:
@@ -79,11 +138,12 @@ def note_for(user, pk: int) -> Note:
 def person_notes_page(user, person: Person, *, before: int | None = None) -> tuple[list[Note], bool]:
     """One page of the person's timeline (newest first), after the note `before` (keyset paging).
 
-    Returns the notes and whether older ones remain. The caller has checked can_read_notes.
+    Returns the notes and whether older ones remain. The caller has checked can_read_notes (the
+    file is readable), so only the private-note rule is applied here: one cheap indexed query.
     """
     notes = (
-        notes_visible_to(user)
-        .filter(person=person)
+        Note.objects.filter(person=person)
+        .filter(Q(is_private=False) | Q(author_id=user.pk))
         .select_related("author", "followup")
         .order_by("-occurred_at", "-pk")
     )
@@ -92,7 +152,7 @@ def person_notes_page(user, person: Person, *, before: int | None = None) -> tup
         if anchor is None:
             return [], False
         notes = notes.filter(Q(occurred_at__lt=anchor) | Q(occurred_at=anchor, pk__lt=before))
-    page = list(notes[: NOTES_PAGE_SIZE + 1])
+    page = decorate_notes(list(notes[: NOTES_PAGE_SIZE + 1]))
     return page[:NOTES_PAGE_SIZE], len(page) > NOTES_PAGE_SIZE
 
 
@@ -149,26 +209,23 @@ def budget_line_for(user, pk: int) -> BudgetLine:
 
 
 def mark_overdue(actions, today: dt.date | None = None):
-    """Set `is_overdue` on each action (open and past its due date)."""
+    """Decorate each action for display (is_overdue, URLs, status options)."""
     today = today or timezone.localdate()
     for action in actions:
-        action.is_overdue = bool(
-            action.due_on and action.due_on < today and action.status in OPEN_ACTION_STATUSES
-        )
+        decorate_action(action, today)
     return actions
 
 
 def action_plan_of(person: Person) -> list[Objective]:
     """Objectives (by need domain) with their actions and owners, in two queries."""
     objectives = list(
-        person.objectives.select_related("followup")
-        .prefetch_related(
+        person.objectives.prefetch_related(
             Prefetch("actions", queryset=Action.objects.select_related("owner").order_by("due_on", "pk"))
-        )
-        .order_by("need", "status", "-created_at")
+        ).order_by("need", "status", "-created_at")
     )
     today = timezone.localdate()
     for objective in objectives:
+        decorate_objective(objective)
         mark_overdue(objective.actions.all(), today)
     return objectives
 
@@ -400,7 +457,5 @@ def person_file_sections(user, person) -> dict:
             notes_more_before=notes[-1].pk if has_more else None,
             objectives=action_plan_of(person),
             budget=budget_of(person),
-            objective_statuses=Objective.Status.choices,
-            action_statuses=Action.Status.choices,
         )
     return {"casework": sections}

@@ -321,9 +321,19 @@ def test_objective_and_action_with_inline_status(client, worker, colleague, pers
         headers={"HX-Request": "true"},
     )
     body = response.content.decode()
-    assert body.lstrip().startswith("<tr") and "Enregistré" in body
+    assert "<tr" in body and "Enregistré" in body and '<option value="faite" selected>' in body
+    assert f'hx-post="{reverse("casework:action_status", args=[action.pk])}"' in body
     action.refresh_from_db()
     assert action.status == "faite"
+    response = client.post(
+        reverse("casework:objective_status", args=[objective.pk]),
+        {"status": "partiel"},
+        headers={"HX-Request": "true"},
+    )
+    body = response.content.decode()
+    assert body.startswith("<form") and "Enregistré" in body
+    assert '<option value="partiel" selected>' in body
+    assert f'hx-post="{reverse("casework:objective_status", args=[objective.pk])}"' in body
     response = client.post(reverse("casework:objective_status", args=[objective.pk]), {"status": "atteint"})
     assert response.status_code == 302
     objective.refresh_from_db()

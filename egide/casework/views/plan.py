@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from .. import services
 from ..forms import ActionForm, ObjectiveForm, StatusForm
 from ..models import Action, Objective
-from ..selectors import action_for, mark_overdue, objective_for, person_for_writing
+from ..selectors import action_for, decorate_objective, mark_overdue, objective_for, person_for_writing
 from ._common import apply_errors, is_htmx, person_url
 
 ANCHOR = "plan"
@@ -67,11 +67,7 @@ def objective_status(request, pk: int):
         return render(
             request,
             "casework/_objective_status.html",
-            {
-                "objective": objective,
-                "objective_statuses": Objective.Status.choices,
-                "saved": form.is_valid(),
-            },
+            {"objective": decorate_objective(objective), "can_edit": True, "saved": form.is_valid()},
         )
     if form.is_valid():
         messages.success(request, "Statut de l'objectif modifié.")
@@ -143,12 +139,7 @@ def action_status(request, pk: int):
         return render(
             request,
             "casework/_action_row.html",
-            {
-                "action": action,
-                "action_statuses": Action.Status.choices,
-                "can_edit": True,
-                "saved": form.is_valid(),
-            },
+            {"action": action, "can_edit": True, "saved": form.is_valid()},
         )
     if form.is_valid():
         messages.success(request, f"Action « {action.title} » : {action.get_status_display().lower()}.")
