@@ -86,8 +86,13 @@ class Suggestion(models.Model):
     @property
     def register_feature(self) -> str:
         """The AI register entry (egide.governance) this suggestion comes from."""
-        if self.feature == self.Feature.DRAFT_REPORT:
-            return "draft_external" if self.is_external else "draft_builtin"
-        if self.feature == self.Feature.ORIENTATION:
-            return "orientation"
-        return "extract"
+        return register_feature_of(self.feature, self.backend)
+
+
+def register_feature_of(feature: str, backend: str) -> str:
+    """The AI register entry of a suggestion kind and backend (drafts split by backend)."""
+    if feature == Suggestion.Feature.DRAFT_REPORT:
+        return "draft_builtin" if backend == BUILTIN_BACKEND else "draft_external"
+    if feature == Suggestion.Feature.ORIENTATION:
+        return "orientation"
+    return "extract"

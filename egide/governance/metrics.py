@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from egide.assist.models import Suggestion
+from egide.assist.models import Suggestion, register_feature_of
 
 from .register import all_features
 
@@ -110,9 +110,9 @@ def decision_rows(organisation, *, since: dt.date | None = None, until: dt.date 
         "grounding_flags",
     )
     for values in queryset.values(*fields).iterator():
-        probe = Suggestion(feature=values["feature"], backend=values["backend"])
-        code = probe.register_feature
-        month = timezone.localtime(values["created_at"], tz).strftime("%Y-%m")
+        code = register_feature_of(values["feature"], values["backend"])
+        local = values["created_at"].astimezone(tz)
+        month = f"{local.year:04d}-{local.month:02d}"
         key = (code, values["feature"], month)
         row = rows.get(key)
         if row is None:
