@@ -149,8 +149,8 @@ LEMMA_ONLY = ["parser", "ner"]  # tagging and lemmas are enough here; the rest c
 
 
 def _index(text: str) -> _Index:
-    words = {fold(w) for w in WORD_RE.findall(text)}
-    words.update(fold(w) for w in re.findall(r"[\w'-]+", text))
+    folded = fold(text)
+    words = set(WORD_RE.findall(folded)) | set(re.findall(r"[\w'-]+", folded))
     mentions = find_dates(text)
     heading = heading_date(text, mentions)
     ref = resolve(heading, None) if heading is not None else None
@@ -171,7 +171,7 @@ def _index(text: str) -> _Index:
         frozenset(_numbers(text)),
         frozenset(day_months),
         frozenset(years),
-        fold(text),
+        folded,
     )
 
 
@@ -179,12 +179,6 @@ def _index(text: str) -> _Index:
 def _cached_index(text: str) -> _Index:
     """A note is checked again after each edit of its draft: index it once."""
     return _index(text)
-
-
-@lru_cache(maxsize=256)
-def _source_lemmas(text: str, nlp) -> frozenset[str]:
-    """The note's lemmas, only computed when a draft word is not found as written."""
-    return frozenset(fold(t.lemma_) for t in nlp(text, disable=LEMMA_ONLY) if not t.is_space)
 
 
 @lru_cache(maxsize=1)
@@ -375,7 +369,6 @@ def check_grounding(
         if not unfound:
             checked += 1
             continue  # every word of the sentence is in the note as written
-        lemmas = _source_lemmas(source, nlp)
         tagged = {t.idx + sent_start: t for t in parse(sent_start, sent_end)}
         for m in unfound:
             token = tagged.get(m.start())
@@ -385,8 +378,8 @@ def check_grounding(
             if lemma in NEUTRAL_LEMMAS or form in NEUTRAL_LEMMAS or CLAIM_RE.fullmatch(form):
                 continue
             checked += 1
-            if lemma in lemmas or _stem_match(lemma, lemmas):
-                continue
+            if lemma in src.words or _stem_match(lemma, src.words):
+                continue  # the draft's word is an inflection of one of the note's words
             flag(
                 "recommandation",
                 m.start(),

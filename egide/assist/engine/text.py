@@ -8,23 +8,32 @@ import unicodedata
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " ", "–": "-", "—": "-"})
 
 
+def _fold_table() -> dict[int, str]:
+    """One character for one character: accents off, typographic apostrophes and spaces plain."""
+    table: dict[int, str] = {k: v for k, v in APOSTROPHES.items()}
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base != ch and len(base) == 1:
+            table[code] = base
+    table.update({ord("œ"): "o", ord("Œ"): "O", ord("æ"): "a", ord("Æ"): "A", ord("ß"): "s"})
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold(text: str, *, lower: bool = True) -> str:
     """Lower case (unless `lower` is False), no accents, straight apostrophes; same length as the input.
 
     Keeping the length lets a match in the folded text be a span of the original.
     """
-    out = []
-    for ch in text.translate(APOSTROPHES):
-        base = unicodedata.normalize("NFD", ch)[0]
-        base = base.lower() if lower else base
-        if ch in "œŒ":
-            base = "o"  # keep one character per character (spans stay aligned)
-        elif ch in "æÆ":
-            base = "a"
-        out.append(base if len(base) == 1 else (ch.lower() if lower else ch))
-    folded = "".join(out)
-    assert len(folded) == len(text)
-    return folded
+    out = text.translate(_FOLD)
+    if lower:
+        out = out.lower()
+    if len(out) != len(text):  # a rare character whose lower case is longer ("İ")
+        out = "".join(c if len(c) == 1 else c[0] for c in (ch.lower() if lower else ch for ch in out))
+    return out
 
 
 def lower_keep_accents(text: str) -> str:
