@@ -100,6 +100,16 @@ class FollowUpEditForm(FollowUpForm):
         help_text="Pour clore l'accompagnement, utilisez « Clore » (un motif est demandé).",
     )
 
+    def __init__(self, *args, closed: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if closed:
+            # A closed follow-up stays closed unless reopened on purpose (its end and reason are then cleared).
+            self.fields["status"].choices = [
+                (FollowUp.Status.CLOSED.value, "Clos"),
+                (FollowUp.Status.OPEN.value, "Rouvrir (en cours)"),
+            ]
+            self.fields["status"].help_text = "Rouvrir efface la date de fin et le motif de clôture."
+
 
 class FollowUpCloseForm(forms.Form):
     ended_on = date_field("Date de fin")

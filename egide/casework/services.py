@@ -157,6 +157,8 @@ def followup_update(
     _check_referent(actor, referent)
     if status == FollowUp.Status.CLOSED and followup.status != FollowUp.Status.CLOSED:
         raise ValidationError({"status": "Pour clore l'accompagnement, utilisez « Clore » (motif requis)."})
+    if followup.status == FollowUp.Status.CLOSED and status != FollowUp.Status.CLOSED:
+        followup.ended_on, followup.closing_reason = None, ""  # reopened
     if followup.ended_on and followup.ended_on < started_on:
         raise ValidationError({"started_on": "Le début doit précéder la date de fin."})
     followup.kind, followup.started_on, followup.referent, followup.status = (

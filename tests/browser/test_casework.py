@@ -66,6 +66,7 @@ def test_write_a_note_then_find_it(browser_page, login, axe_violations, setting)
     expect(page.get_by_role("status")).to_contain_text("1 note trouvée")
     page.get_by_role("link", name=re.compile("lire la note")).click()
     expect(page.locator(".note-text")).to_contain_text("humide")
+    assert axe_violations(page) == []
 
     page.goto("/suivi/notes/recherche/?q=comman")
     expect(page.get_by_role("status")).to_contain_text("Aucune note ne contient")
@@ -172,12 +173,14 @@ def test_schedule_an_appointment_and_book_a_room_with_conflict(browser_page, log
     expect(page.get_by_label("Objet")).to_have_value("Atelier collectif")
     expect(page.get_by_label("Début")).to_have_value("10:30")
     assert Booking.objects.count() == 1
+    assert axe_violations(page) == []  # the form in its error state
 
     page.get_by_label("Début").fill("11:00")
     page.get_by_role("button", name="Réserver").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Salle Bleue")
     expect(page.locator(".agenda")).to_contain_text("Atelier collectif")
     assert Booking.objects.count() == 2
+    assert axe_violations(page) == []  # the resource's week
 
 
 def test_agenda_navigation_and_accessibility(browser_page, login, axe_violations, setting):

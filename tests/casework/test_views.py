@@ -663,3 +663,30 @@ def test_report_of_an_appointment_prefills_the_note(client, worker, person):
     other = AppointmentFactory(person=PersonFactory(organisation=person.organisation), worker=worker)
     body = client.get(reverse("casework:note_create", args=[person.pk]) + f"?rdv={other.pk}").content.decode()
     assert "Compte rendu du rendez-vous" not in body
+
+
+def test_closed_followup_stays_closed_on_edit_or_is_reopened_on_purpose(client, worker, person):
+    followup = FollowUp.objects.create(
+        organisation=person.organisation,
+        person=person,
+        kind="global",
+        started_on=dt.date(2026, 1, 1),
+        ended_on=dt.date(2026, 5, 1),
+        status="clos",
+        closing_reason="Déménagement",
+        referent=worker,
+    )
+    client.force_login(worker)
+    url = reverse("casework:followup_edit", args=[followup.pk])
+    data = {"kind": "budget", "started_on": "2026-01-01", "referent": worker.pk}
+    client.post(url, {**data, "status": "clos"})
+    followup.refresh_from_db()
+    assert (
+        followup.status == "clos" and followup.kind == "budget" and followup.closing_reason == "Déménagement"
+    )
+    client.post(url, {**data, "status": "en_cours"})
+    followup.refresh_from_db()
+    assert followup.status == "en_cours" and followup.ended_on is None and followup.closing_reason == ""
+    # An open follow-up is closed through « Clore » only.
+    response = client.post(url, {**data, "status": "clos"})
+    assert "Sélectionnez un choix valide" in response.content.decode()

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from .. import services
 from ..forms import FollowUpCloseForm, FollowUpEditForm, FollowUpForm
+from ..models import FollowUp
 from ..selectors import followup_for, person_for_writing
 from ._common import apply_errors, person_url
 
@@ -54,7 +55,12 @@ def followup_edit(request, pk: int):
         "referent": followup.referent_id,
         "status": followup.status,
     }
-    form = FollowUpEditForm(request.POST or None, user=request.user, initial=initial)
+    form = FollowUpEditForm(
+        request.POST or None,
+        user=request.user,
+        initial=initial,
+        closed=followup.status == FollowUp.Status.CLOSED,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.followup_update(actor=request.user, followup=followup, **form.cleaned_data)
