@@ -4,16 +4,20 @@ referents and documents. Views parse, call a selector or a service, and render."
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import InMemoryUploadedFile
+from django.core.files.uploadhandler import FileUploadHandler
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from egide.accounts.models import Role
@@ -419,8 +423,45 @@ def _person_with_documents(request, pk: int):
     return person
 
 
+class CappedMemoryUploadHandler(FileUploadHandler):
+    """Keeps an uploaded document in memory, never in a plaintext temporary file on disk, and
+    stops keeping bytes past DOCUMENT_MAX_BYTES (the size is still counted, so the form says why)."""
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.buffer = io.BytesIO()
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if self.received <= settings.DOCUMENT_MAX_BYTES:
+            self.buffer.write(raw_data)
+        return None
+
+    def file_complete(self, file_size):
+        if self.received > settings.DOCUMENT_MAX_BYTES:
+            self.buffer = io.BytesIO()  # what was kept is dropped: the form refuses the size
+        self.buffer.seek(0)
+        return InMemoryUploadedFile(
+            file=self.buffer,
+            field_name=self.field_name,
+            name=self.file_name,
+            content_type=self.content_type,
+            size=file_size,
+            charset=self.charset,
+            content_type_extra=self.content_type_extra,
+        )
+
+
+@csrf_exempt  # only to install the upload handler first; the CSRF check runs in the inner view
 @require_http_methods(["GET", "POST"])
 def document_upload(request, pk: int):
+    request.upload_handlers = [CappedMemoryUploadHandler(request)]
+    return _document_upload(request, pk)
+
+
+@csrf_protect
+def _document_upload(request, pk: int):
     person = _person_with_documents(request, pk)
     if not perms.can_edit_file(request.user, person):
         raise PermissionDenied("Vous ne pouvez pas ajouter de document à ce dossier.")

@@ -201,3 +201,25 @@ def test_delete_document_removes_the_encrypted_file(
         assert client.post(url).status_code == 302
     assert not Document.objects.exists() and not path.exists()
     assert AccessEvent.objects.filter(object_type="document", action=AccessEvent.Action.DELETE).exists()
+
+
+def test_upload_stays_in_memory_and_a_large_one_is_cut_short(client, world, settings, tmp_path):
+    settings.DOCUMENT_MAX_BYTES = 4096
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024  # Django alone would spill to a temporary file
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "tmp-uploads")
+    (tmp_path / "tmp-uploads").mkdir()
+    client.force_login(world.worker)
+    assert upload(client, world.person, "bail.pdf", PDF + b"%" * 3000).status_code == 302
+    response = upload(client, world.person, "gros.pdf", PDF + b"0" * 10_000)
+    assert "dépasse la taille maximale" in response.content.decode()
+    assert list((tmp_path / "tmp-uploads").iterdir()) == []
+    assert Document.objects.count() == 1
+
+
+def test_upload_still_checks_csrf(world):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(world.worker)
+    assert upload(strict, world.person, "bail.pdf", PDF).status_code == 403
+    assert not Document.objects.exists()
