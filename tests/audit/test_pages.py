@@ -164,3 +164,17 @@ def test_break_glass_on_another_structure_is_404(client, setup):
     client.force_login(member(Role.WORKER))
     assert client.post(reverse("audit:break_glass", args=[person.pk]), {"reason": REASON}).status_code == 404
     assert not BreakGlassGrant.objects.exists()
+
+
+def test_reopening_a_file_today_takes_the_short_path(setup):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    person, worker = setup
+    other = PersonFactory(organisation=person.organisation)
+    audit_read(actor=worker, person=person)
+    with CaptureQueriesContext(connection) as first_time:
+        audit_read(actor=worker, person=other)
+    with CaptureQueriesContext(connection) as again:
+        audit_read(actor=worker, person=other)
+    assert len(again) < len(first_time)
