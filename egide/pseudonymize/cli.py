@@ -141,7 +141,11 @@ def run_jsonl(path: str, *, allow: list[str], substitutes: bool) -> int:
 
 def run_text(path: str, *, allow: list[str], substitutes: bool) -> int:
     try:
-        raw = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()  # noqa: SIM115
+        if path == "-":
+            raw = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as f:
+                raw = f.read()
     except FileNotFoundError:
         _error(f"fichier introuvable : {path}")
         return EXIT_USAGE

@@ -225,6 +225,12 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
         if not clash:
             accepted.append(s)
             continue
+        if all(s.start <= a.start and a.end <= s.end for a in clash) and any(a.type != s.type for a in clash):
+            # a name inside an e-mail or an address: the whole e-mail or address goes
+            for a in clash:
+                accepted.remove(a)
+            accepted.append(s)
+            continue
         if all(a.type == s.type for a in clash):
             start = min([s.start] + [a.start for a in clash])
             end = max([s.end] + [a.end for a in clash])

@@ -223,7 +223,10 @@ class NameDetector:
     @staticmethod
     def _wordlike(tok: _Tok) -> bool:
         return (
-            not tok.space and _WORDLIKE.fullmatch(tok.text) is not None and not tok.text.endswith(("'", "’"))
+            len(tok.text) <= 40
+            and not tok.space
+            and _WORDLIKE.fullmatch(tok.text) is not None
+            and not tok.text.endswith(("'", "’"))
         )
 
     def _namey(self, tok: _Tok, *, lower_ok: bool = False) -> bool:
