@@ -331,7 +331,6 @@ def check_grounding(
         for m in regex.finditer(folded):
             checked += 1
             source_hits = list(regex.finditer(src.folded))
-            word = m.group(0)
             if not source_hits:
                 flag(
                     "terme_sensible",
@@ -352,7 +351,6 @@ def check_grounding(
                     m.end(),
                     f"« {draft[m.start() : m.end()]} » : la note dit le contraire (négation).",
                 )
-            del word
 
     # Claims (recommendations, diagnoses): their content words come from the note.
     for sent_start, sent_end in sentence_spans:

@@ -23,7 +23,6 @@ NEGATED_VERB_RE = re.compile(
 )
 CONJUNCTION_RE = re.compile(r",|\b(?:et|mais|car|donc|puis|or)\b")
 HYPOTHESIS_RE = re.compile(r"\b(?:si|s'il|s'ils|en cas d[e']|au cas ou|dans l'hypothese|eventuellement)\b")
-# A negation of the risk is not a negation of the need: "sans logement", "pas de logement".
 
 
 CASE_SENSITIVE = "(?c)"  # a cue written so is an acronym matched on the original case ("JE", not "je")

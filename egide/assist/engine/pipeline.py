@@ -4,9 +4,12 @@
                             known=[KnownIdentity(...)], authorize_external_call=guard)
 
 With an external backend, and in this order: `authorize_external_call(PURPOSE)` (the caller's
-consent and AI-register check: it raises to refuse), pseudonymisation with the identities the file
-knows, the call on the pseudonymised text only, re-identification of the answer inside Égide, then
-the grounding check of the draft against the original note. A placeholder the mapping never
+check of the structure's AI register and anything else it wants: it raises to refuse),
+pseudonymisation with the identities the file knows, the call on the pseudonymised text only
+(through `egide.consent.egress`, so the caller must run `analyse_note` inside
+`egide.consent.gateway.send_outside(..., channel="modele_externe", send=...)`, which checks the
+person's consent and logs the send), re-identification of the answer inside Égide, then the
+grounding check of the draft against the original note. A placeholder the mapping never
 issued stays visible and is flagged as an invented identifier. Whatever goes wrong on the way
 out (refusal, endpoint down, garbage) falls back to the built-in backend with a French warning,
 unless `fallback=False`.

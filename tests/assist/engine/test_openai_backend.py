@@ -277,3 +277,25 @@ def test_configuration_errors_are_french():
         OpenAICompatibleBackend("", "m")
     with pytest.raises(ValueError, match="http"):
         OpenAICompatibleBackend("ftp://serveur", "m")
+
+
+def test_backend_from_settings():
+    from types import SimpleNamespace
+
+    assert OpenAICompatibleBackend.from_settings(SimpleNamespace(EGIDE_LLM_BASE_URL="")) is None
+    backend = OpenAICompatibleBackend.from_settings(
+        SimpleNamespace(
+            EGIDE_LLM_BASE_URL="http://127.0.0.1:8080/v1/",
+            EGIDE_LLM_MODEL="qwen2.5:3b",
+            EGIDE_LLM_API_KEY="k",
+            EGIDE_LLM_TIMEOUT=12.5,
+            EGIDE_LLM_RETRIES=2,
+        )
+    )
+    assert (backend.base_url, backend.model, backend.timeout, backend.retries) == (
+        "http://127.0.0.1:8080/v1",
+        "qwen2.5:3b",
+        12.5,
+        2,
+    )
+    assert backend.info.model == "qwen2.5:3b" and backend.external

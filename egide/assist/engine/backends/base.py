@@ -18,15 +18,17 @@ class ExternalCallRefused(BackendError):
 
 
 class Backend(Protocol):
-    info: BackendInfo
+    """A backend analyses one note. `external` backends get a pseudonymisation result, never text."""
 
-    def extract(
+    info: BackendInfo
+    external: bool
+
+    def analyse(
         self,
-        text: str,
+        text,
         *,
         note_date: dt.date | None = None,
         default_date: dt.date | None = None,
         year_hint: int | None = None,
-    ) -> Extraction: ...
-
-    def draft(self, text: str, extraction: Extraction, template: Template) -> Draft: ...
+        template: Template | None = None,
+    ) -> tuple[Extraction, Draft | None]: ...

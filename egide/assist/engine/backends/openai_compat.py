@@ -1,10 +1,12 @@
 """A client for any OpenAI-compatible chat endpoint (Albert API, Mistral, vLLM, Ollama, llama.cpp).
 
 It only ever receives pseudonymised text: `analyse` takes the result of
-`egide.pseudonymize.pseudonymize`, never a plain string, and the pipeline calls the structure's
-authorisation before it. The answer must be JSON in the shape asked; anything else (endpoint
-down, too slow, not JSON, wrong shape) raises `BackendError` with a French message, and the
-caller falls back to the built-in backend.
+`egide.pseudonymize.pseudonymize`, never a plain string, and the pipeline calls the caller's
+authorisation before it. The request goes through `egide.consent.egress.http_post_json`, Égide's
+only network path, which refuses to send outside `egide.consent.gateway.send_outside` (the
+person's consent checked, the send logged). The answer must be JSON in the shape asked; anything
+else (endpoint down, too slow, not JSON, wrong shape) raises `BackendError` with a French message,
+and the caller falls back to the built-in backend.
 """
 
 from __future__ import annotations
@@ -102,7 +104,7 @@ def _locate(evidence: Any, text: str, folded: str) -> list[Span]:
 
 
 class OpenAICompatibleBackend:
-    """POST {base_url}/chat/completions with the stdlib; JSON asked, validated, spans located."""
+    """POST {base_url}/chat/completions; JSON asked, validated, evidence located in the note."""
 
     external = True
 
@@ -126,6 +128,20 @@ class OpenAICompatibleBackend:
         self.timeout = timeout
         self.retries = max(0, int(retries))
         self.info = BackendInfo("openai_compatible", version, model)
+
+    @classmethod
+    def from_settings(cls, settings) -> OpenAICompatibleBackend | None:
+        """From Django's settings (EGIDE_LLM_*), or None when no endpoint is configured."""
+        base_url = getattr(settings, "EGIDE_LLM_BASE_URL", "")
+        if not base_url:
+            return None
+        return cls(
+            base_url,
+            getattr(settings, "EGIDE_LLM_MODEL", ""),
+            api_key=getattr(settings, "EGIDE_LLM_API_KEY", ""),
+            timeout=float(getattr(settings, "EGIDE_LLM_TIMEOUT", 30)),
+            retries=int(getattr(settings, "EGIDE_LLM_RETRIES", 1)),
+        )
 
     # -- transport ---------------------------------------------------------------------------
 
