@@ -464,6 +464,9 @@ def appointment_update(
     if active:
         _check_worker_free(worker, starts_at, ends_at, exclude_pk=appointment.pk)
     old_booking = appointment.booking
+    # A location that only repeated the old room's name follows the room.
+    if old_booking is not None and location.strip() == old_booking.resource.name:
+        location = ""
     if resource is not None and active:
         if old_booking is None or old_booking.resource_id != resource.pk:
             _check_resource(actor, resource)

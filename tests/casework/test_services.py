@@ -179,8 +179,11 @@ def test_moving_an_appointment_moves_its_booking(worker, org):
         starts_at=at(8, 16),
         ends_at=at(8, 17),
         resource=other_room,
+        location=room.name,  # what the edit form shows: the old room's name
     )
     assert Booking.objects.get().resource == other_room
+    made.refresh_from_db()
+    assert made.location == other_room.name
     services.appointment_update(
         actor=worker,
         appointment=made,
