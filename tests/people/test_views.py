@@ -94,11 +94,15 @@ def test_detail_shows_identity_household_and_one_read_event(client, world):
 
 
 def test_secretariat_sees_identity_but_no_documents_nor_edit_links(client, world):
+    household_with((world.person, "demandeur"), rent=645)
+    world.person.activity = "chomeur"
+    world.person.save()
     client.force_login(world.reception)
     body = client.get(reverse("people:detail", args=[world.person.pk])).content.decode()
     assert "BENALI Fatima" in body
     assert 'id="documents-titre"' not in body
     assert reverse("people:edit", args=[world.person.pk]) not in body
+    assert "645" not in body and "Demandeur d'emploi" not in body  # budget and situation: secrecy
 
 
 def test_search_finds_with_a_typo_and_logs_no_query_text(client, world):
