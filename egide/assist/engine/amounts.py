@@ -45,14 +45,14 @@ KIND_CUES = (
     ),
     (
         "revenu",
-        r"\b(salaire|revenus?|ressources|rsa|aah|retraite|pension|are|allocations?|percoit|touche|prime|"
+        r"\b(salaire|revenus?|ressources|rsa|aah|retraite|pension|are|allocations?|percoit|percevoir|percevait|touche|toucher|touchait|prime|chomage|"
         r"bourse|ada|net|gagne|indemnites?|apl|paje|cej|complementaire|epargne|livret)\b",
     ),
 )
 
 
-def _kind(folded: str, start: int, end: int) -> str:
-    left, right = clause_bounds(folded, start, end, limit=80)
+def _kind(text: str, folded: str, start: int, end: int) -> str:
+    left, right = clause_bounds(text, start, end, limit=80)  # capitals mark sentence ends: original text
     before = folded[left:start]
     after = folded[end:right][:40]
     best, best_pos = "autre", -1
@@ -105,7 +105,7 @@ def find_amounts(text: str, backend: BackendInfo) -> list[Amount]:
         out.append(
             Amount(
                 value=round(value, 2),
-                kind=_kind(folded, start, end),
+                kind=_kind(text, folded, start, end),
                 spans=[Span(start, end)],
                 confidence=0.95,
                 backend=backend,

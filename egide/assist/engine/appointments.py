@@ -147,6 +147,7 @@ PAST_WORDS = {
 }
 # Events that are facts about a body or a life, not appointments.
 NOT_APPOINTMENT_WORDS = {"terme", "naissance", "accouchement", "décès", "anniversaire", "mariage"}
+FUTURE_AUXILIARIES = {"sera", "seront", "serai", "serons", "serez", "être", "etre"}
 PAST_PARTICIPLE_RE = re.compile(r"^\w+(é|ée|és|ées)$")
 WORD_RE = re.compile(r"[\w'-]+|->|→")
 DEADLINE_WORDS = {
@@ -216,7 +217,14 @@ def _classify(left: str, right: str, has_time: bool) -> tuple[str | None, float]
         if word in FUTURE_WORDS:
             kind = "echeance" if word in DEADLINE_WORDS else "rendez_vous"
             return kind, 0.9 if distance < 6 else 0.7
-        if word in PAST_WORDS or PAST_PARTICIPLE_RE.match(word):
+        if (
+            word in PAST_WORDS
+            or PAST_PARTICIPLE_RE.match(word)
+            or word in {"reçu", "reçue", "reçus", "reçues", "vu", "vue"}
+        ):
+            before = words[len(words) - distance - 2] if distance + 2 <= len(words) else ""
+            if before in FUTURE_AUXILIARIES:
+                return "rendez_vous", 0.8  # "sera reçue le 16 février": ahead, not past
             return None, 0.0
     right_words = _words(right)[:6]
     if any(w in {"noté", "notée", "confirmé", "confirmée", "ok", "convenu", "retenu"} for w in right_words):

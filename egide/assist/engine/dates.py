@@ -59,6 +59,11 @@ WEEKDAY_DAY_RE = re.compile(
     rf"\b(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?P<day>[0-3]?\d|1er)(?!\s*(?:[/.-]\d|\d))"
     rf"(?!\s+(?:janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec))(?!\s*h\b){_TIME}"
 )
+# "jeudi 14h", "jeudi à 9h30": the next such weekday (a weekday alone is too often a habit).
+WEEKDAY_TIME_RE = re.compile(
+    r"\b(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?!s)\s*(?:,\s*)?(?:a|vers|des)?\s*"
+    r"(?P<hour>[012]?\d)\s*(?:heures?\b|h)\s*(?P<minute>[0-5]\d)?(?!\d)"
+)
 MONTH_END_RE = re.compile(
     rf"\b(?P<edge>fin|debut|mi)[\s-]+(?:(?:du\s+mois\s+)?(?:de\s+|d'))?{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)"
 )
@@ -162,6 +167,12 @@ def find_dates(text: str) -> list[DateMention]:
                     time=_time(m),
                 )
             )
+    for m in WEEKDAY_TIME_RE.finditer(folded):
+        found.append(
+            DateMention(
+                m.start(), m.end(), "relative", relative_weekday=WEEKDAYS[m.group("weekday")], time=_time(m)
+            )
+        )
     for m in MONTH_END_RE.finditer(folded):
         month = MONTHS[m.group("month_name").rstrip(".")]
         edge = m.group("edge")

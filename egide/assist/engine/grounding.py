@@ -339,9 +339,9 @@ def check_grounding(
                     f"Terme sensible ({domain.replace('_', ' ')}) « {draft[m.start() : m.end()]} » absent de la note.",
                 )
                 continue
-            draft_negated = _negated(folded, m.start(), clause_bounds(folded, m.start(), m.end())[0])
+            draft_negated = _negated(folded, m.start(), clause_bounds(draft, m.start(), m.end())[0])
             source_positive = any(
-                not _negated(src.folded, h.start(), clause_bounds(src.folded, h.start(), h.end())[0])
+                not _negated(src.folded, h.start(), clause_bounds(source, h.start(), h.end())[0])
                 for h in source_hits
             )
             if not draft_negated and not source_positive:

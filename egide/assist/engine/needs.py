@@ -63,7 +63,7 @@ def find_needs(text: str, backend: BackendInfo) -> list[Need]:
         for cue, regex, case_sensitive in _compiled()[label]:
             matched = False
             for m in regex.finditer(cased if case_sensitive else folded):
-                clause_start, _ = clause_bounds(folded, m.start(), m.end(), limit=120)
+                clause_start, _ = clause_bounds(text, m.start(), m.end(), limit=120)
                 if _hypothetical(folded, m.start(), clause_start):
                     continue
                 if cue.negatable and _negated(folded, m.start(), clause_start):

@@ -224,3 +224,16 @@ def test_other_date_formats(text, expected):
 
 def test_ranges_are_not_dates():
     assert _dates("Des enfants de 10-12 ans, suivis depuis 3-4 semaines.", dt.date(2026, 2, 2)) == []
+
+
+def test_future_passive_and_weekday_with_hour():
+    text = "La famille sera reçue le 16 février par le juge. Le dossier a été reçu le 2 février. RDV décalé à jeudi 14h."
+    found, _, _ = find_appointments(text, dt.date(2026, 2, 3), B)
+    assert [(a.date, a.time) for a in found] == [(dt.date(2026, 2, 16), None), (dt.date(2026, 2, 5), "14:00")]
+    # A weekday without an hour is too often a habit ("l'atelier du jeudi"): not an appointment.
+    assert _dates("Elle vient à l'atelier cuisine du jeudi.", dt.date(2026, 2, 3)) == []
+
+
+def test_sentences_end_at_a_full_stop_before_a_capital_not_in_folded_text():
+    (income, debt) = find_amounts("Il dit toucher 900 euros par mois. Il a un crédit de 250 €.", B)
+    assert (income.kind, debt.kind) == ("revenu", "dette")
