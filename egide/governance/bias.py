@@ -157,9 +157,12 @@ def _mean(y_true, y_pred) -> float:
     return float(np.mean(y_pred)) if len(y_pred) else float("nan")
 
 
-def suggestion_observations(organisation, *, feature_code: str, attribute: str, metric: str, since, until):
-    """Minimised outcomes of the suggestion log: (random subject key, group label, value)."""
-    from egide.assist.models import Suggestion
+def suggestion_observations(organisation, *, feature_code: str, metric: str, since, until) -> dict[str, list]:
+    """Minimised outcomes of the suggestion log, per attribute: (random subject key, group, value).
+
+    One query per (feature, metric); every attribute's groups are derived from the same rows.
+    """
+    from egide.assist.models import BUILTIN_BACKEND, Suggestion
     from egide.people.models import HouseholdMember
 
     tz = timezone.get_current_timezone()
@@ -173,57 +176,62 @@ def suggestion_observations(organisation, *, feature_code: str, attribute: str, 
         queryset = queryset.filter(feature__startswith="extract_")
     elif feature_code in ("draft_builtin", "draft_external"):
         queryset = queryset.filter(feature=Suggestion.Feature.DRAFT_REPORT)
-        queryset = (
-            queryset.filter(backend="builtin")
-            if feature_code == "draft_builtin"
-            else queryset.exclude(backend="builtin")
-        )
+        if feature_code == "draft_builtin":
+            queryset = queryset.filter(backend=BUILTIN_BACKEND)
+        else:
+            queryset = queryset.exclude(backend=BUILTIN_BACKEND)
     elif feature_code == "orientation":
         queryset = queryset.filter(feature=Suggestion.Feature.ORIENTATION)
     else:
-        return []
+        return {}
     if metric == "mean_edit_distance":
         queryset = queryset.filter(decision=Suggestion.Decision.EDITED, edit_distance__isnull=False)
 
-    person_fields = {
-        "sex": ("person__sex",),
-        "age_band": ("person__birth_date",),
-        "household_type": (),
-        "needs_digital_help": ("person__needs_digital_help",),
-        "language": ("person__languages",),
-    }[attribute]
-    rows = list(queryset.values("person_id", "decision", "edit_distance", "created_at", *person_fields))
-    roles_by_person: dict[int, list[str]] = {}
-    if attribute == "household_type":
-        person_ids = {r["person_id"] for r in rows}
-        households = dict(
-            HouseholdMember.objects.filter(person_id__in=person_ids).values_list("person_id", "household_id")
+    rows = list(
+        queryset.values(
+            "person_id",
+            "decision",
+            "edit_distance",
+            "created_at",
+            "person__sex",
+            "person__birth_date",
+            "person__needs_digital_help",
+            "person__languages",
         )
-        members: dict[int, list[str]] = {}
-        for household_id, role in HouseholdMember.objects.filter(
-            household_id__in=set(households.values())
-        ).values_list("household_id", "role"):
-            members.setdefault(household_id, []).append(role)
-        roles_by_person = {pid: members.get(hid, []) for pid, hid in households.items()}
+    )
+    if not rows:
+        return {}
+    # Subqueries, not long id lists (SQLite limits the number of query parameters).
+    person_ids = queryset.values("person_id")
+    households = dict(
+        HouseholdMember.objects.filter(person_id__in=person_ids).values_list("person_id", "household_id")
+    )
+    members: dict[int, list[str]] = {}
+    their_households = HouseholdMember.objects.filter(person_id__in=person_ids).values("household_id")
+    for household_id, role in HouseholdMember.objects.filter(household_id__in=their_households).values_list(
+        "household_id", "role"
+    ):
+        members.setdefault(household_id, []).append(role)
 
     # The person's id never leaves this function: a random key per run counts distinct people.
     keys: dict[int, str] = {}
-    observations = []
+    out: dict[str, list[Observation]] = {name: [] for name in ATTRIBUTES}
     for r in rows:
         key = keys.setdefault(r["person_id"], secrets.token_hex(8))
-        if attribute == "sex":
-            group = SEX_LABELS.get(r["person__sex"] or "", "non renseigné")
-        elif attribute == "age_band":
-            group = age_band(r["person__birth_date"], timezone.localtime(r["created_at"], tz).date())
-        elif attribute == "household_type":
-            group = household_type(roles_by_person.get(r["person_id"]))
-        elif attribute == "needs_digital_help":
-            group = "a besoin d'aide" if r["person__needs_digital_help"] else "pas de besoin déclaré"
-        else:
-            group = language_group(r["person__languages"])
         if metric == "mean_edit_distance":
             value = float(r["edit_distance"])
         else:
             value = 1.0 if r["decision"] == Suggestion.Decision.REJECTED else 0.0
-        observations.append(Observation(subject=key, group=group, value=value))
-    return observations
+        household = households.get(r["person_id"])
+        groups = {
+            "sex": SEX_LABELS.get(r["person__sex"] or "", "non renseigné"),
+            "age_band": age_band(r["person__birth_date"], r["created_at"].astimezone(tz).date()),
+            "household_type": household_type(members.get(household) if household else None),
+            "needs_digital_help": "a besoin d'aide"
+            if r["person__needs_digital_help"]
+            else "pas de besoin déclaré",
+            "language": language_group(r["person__languages"]),
+        }
+        for name, group in groups.items():
+            out[name].append(Observation(subject=key, group=group, value=value))
+    return out

@@ -545,15 +545,10 @@ def bias_audits_run(
     audits = []
     for feature_code, metrics in bias.FEATURE_METRICS.items():
         for metric in metrics:
-            for attribute in bias.ATTRIBUTES:
-                observations = bias.suggestion_observations(
-                    organisation,
-                    feature_code=feature_code,
-                    attribute=attribute,
-                    metric=metric,
-                    since=since,
-                    until=until,
-                )
+            by_attribute = bias.suggestion_observations(
+                organisation, feature_code=feature_code, metric=metric, since=since, until=until
+            )
+            for attribute, observations in by_attribute.items():
                 if not observations:
                     continue
                 results = bias.compare(observations, metric=metric, threshold=threshold)
@@ -605,8 +600,10 @@ def pseudonymize_recall_audit(
     for origin in name_origins.ORIGINS:
         rows = [lex for o, _f, lex in outcomes if o == origin]
         lexicon_share[origin] = (sum(rows) / len(rows)) if rows else None
+    results["unit"] = "noms"
     results["lexicon_share"] = lexicon_share
     results["outside_lexicon"] = bias.compare(outside, metric="recall", threshold=threshold)
+    results["outside_lexicon"]["unit"] = "noms"
     results["evaluation"] = {
         "per_origin": per_origin,
         "seed": seed,

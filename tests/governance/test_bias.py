@@ -103,6 +103,7 @@ def test_household_type_is_derived_from_the_household():
         parent, child = PersonFactory(organisation=org), PersonFactory(organisation=org)
         household_with((parent, HouseholdMember.Role.APPLICANT), (child, HouseholdMember.Role.CHILD))
         _decided(org, parent, rejected=True)
+        _decided(org, child, rejected=True)  # two members followed: the household is still one parent
     bias_audits_run(organisation=org, user=None)
     results = BiasAudit.objects.get(organisation=org, attribute="household_type").results
     groups = {g["label"]: g["value"] for g in results["groups"]}
