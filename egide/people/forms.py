@@ -473,6 +473,9 @@ class SearchForm(forms.Form):
         label="Rechercher une personne",
         required=False,
         max_length=100,
+        error_messages={
+            "max_length": "La recherche est limitée à 100 caractères : gardez le nom et le prénom."
+        },
         help_text="Nom, prénom, date de naissance (jj/mm/aaaa) ou numéro de dossier.",
         widget=forms.TextInput(attrs={"type": "search", "aria-describedby": "id_q_helptext"}),
     )

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -88,6 +89,7 @@ def person_list(request):
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     scope = request.GET.get("perimetre", "")
+    sort = request.GET.get("tri", "")
     is_worker = perms.role_of(request.user) in (Role.WORKER, Role.MANAGER)
     results = None
     page = None
@@ -99,6 +101,8 @@ def person_list(request):
             people = unassigned_people(request.user)
         elif is_worker and scope != "tous":
             people = caseload(request.user)
+            if sort == "contact":  # the people I have not seen for longest first
+                people = people.order_by(F("last_contact").asc(nulls_first=True), "birth_name", "pk")
         else:
             people = people_visible_to(request.user).order_by("birth_name", "first_names", "pk")
         page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -108,6 +112,7 @@ def person_list(request):
         "results": results,
         "page": page,
         "scope": scope,
+        "sort": sort,
         "is_worker": is_worker,
         "can_create": perms.can_create_person(request.user),
     }

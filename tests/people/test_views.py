@@ -376,3 +376,26 @@ def test_manager_lists_files_without_referent(client, world):
     assert list(response.context["page"].object_list) == [nobody]
     home = client.get(reverse("common:home")).content.decode()
     assert "?perimetre=sans-referent" in home
+
+
+def test_caseload_sorted_by_oldest_contact_first(client, world):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    seen = PersonFactory(organisation=world.org, team=world.team_a, birth_name="Albert")
+    seen.last_contact_at = timezone.now() - dt.timedelta(days=2)
+    seen.save()
+    seen.referents.add(world.worker)
+    client.force_login(world.worker)
+    by_name = client.get(reverse("people:list")).context["page"].object_list
+    by_contact = client.get(reverse("people:list"), {"tri": "contact"}).context["page"].object_list
+    assert [p.birth_name for p in by_name] == ["Albert", "Benali"]
+    assert [p.birth_name for p in by_contact] == ["Benali", "Albert"]  # never seen comes first
+
+
+def test_too_long_query_says_so_and_keeps_it(client, world):
+    client.force_login(world.worker)
+    query = "benali " * 20
+    body = client.get(reverse("people:list"), {"q": query}).content.decode()
+    assert "limitée à 100 caractères" in body and query.strip()[:50] in body
