@@ -181,3 +181,27 @@ def test_deactivated_account_cannot_log_in(client, world):
     from tests.factories import PASSWORD
 
     assert not client.login(username=target.username, password=PASSWORD)
+
+
+SETTINGS_POSTS = [
+    ("accounts:settings_structure", False, {"name": "Piratée", "kind": "ccas", "retention_months": "24"}),
+    ("accounts:settings_site_add", False, {"site-name": "Pirate"}),
+    ("accounts:settings_team_add", False, {"team-name": "Pirate"}),
+    ("accounts:settings_member_add", False, {"member-username": "pirate", "member-role": Role.ADMIN}),
+    ("accounts:settings_member_edit", True, {"role": Role.ADMIN}),
+    ("accounts:settings_member_active", True, {"active": "0"}),
+]
+
+
+@pytest.mark.parametrize("name, with_pk, data", SETTINGS_POSTS)
+@pytest.mark.parametrize("role", ["worker", "stranger", "reception", "dpo"])
+def test_every_settings_write_is_refused_to_other_roles(client, world, name, with_pk, data, role):
+    args = [world.worker.membership.pk] if with_pk else []
+    client.force_login(getattr(world, role))
+    assert client.post(reverse(name, args=args), data).status_code == 403
+    world.org.refresh_from_db()
+    world.worker.refresh_from_db()
+    assert world.org.name == "CCAS de Montauban" and world.worker.is_active
+    assert world.worker.membership.role == Role.WORKER
+    assert not Site.objects.filter(name="Pirate").exists() and not Team.objects.filter(name="Pirate").exists()
+    assert not User.objects.filter(username="pirate").exists()

@@ -399,3 +399,44 @@ def test_too_long_query_says_so_and_keeps_it(client, world):
     query = "benali " * 20
     body = client.get(reverse("people:list"), {"q": query}).content.decode()
     assert "limitée à 100 caractères" in body and query.strip()[:50] in body
+
+
+@pytest.mark.parametrize(
+    "role, expected", [("reception", 403), ("dpo", 403), ("stranger", 404), ("foreign", 404)]
+)
+def test_every_file_write_is_refused_to_roles_that_may_not_edit(client, world, role, expected):
+    from egide.people import services
+    from tests.people.factories import PDF
+
+    partner = PersonFactory(organisation=world.org, team=world.team_a)
+    household = household_with((world.person, "demandeur"), (partner, "conjoint"))
+    link = household.members.get(person=partner)
+    relative = services.relative_add(
+        user=world.worker,
+        person=world.person,
+        data={"first_name": "K", "last_name": "B", "relationship": "frère"},
+    )
+    document = services.document_upload(
+        user=world.worker, person=world.person, title="", name="a.pdf", content=PDF
+    )
+    pk = world.person.pk
+    posts = [
+        (
+            reverse("people:household_member_add", args=[pk]),
+            {"file_number": partner.file_number, "role": "autre"},
+        ),
+        (reverse("people:household_member_edit", args=[pk, link.pk]), {f"m{link.pk}-role": "autre"}),
+        (reverse("people:household_member_remove", args=[pk, link.pk]), {}),
+        (reverse("people:household_join", args=[pk]), {"join-join_number": partner.file_number}),
+        (reverse("people:relative_remove", args=[pk, relative.pk]), {}),
+        (reverse("people:assign", args=[pk]), {"referents": []}),
+    ]
+    client.force_login(getattr(world, role))
+    for url, data in posts:
+        assert client.post(url, data).status_code == expected, url
+    delete = reverse("people:document_delete", args=[pk, document.pk])
+    assert client.post(delete).status_code == 404  # documents: 404 to every role outside secrecy
+    link.refresh_from_db()
+    assert link.role == "conjoint" and Relative.objects.filter(pk=relative.pk).exists()
+    assert world.person.referents.filter(pk=world.worker.pk).exists()
+    assert world.person.documents.count() == 1
