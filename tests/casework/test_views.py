@@ -690,3 +690,23 @@ def test_closed_followup_stays_closed_on_edit_or_is_reopened_on_purpose(client, 
     # An open follow-up is closed through « Clore » only.
     response = client.post(url, {**data, "status": "clos"})
     assert "Sélectionnez un choix valide" in response.content.decode()
+
+
+def test_search_within_one_file(client, worker, person, org, team):
+    other = PersonFactory(organisation=org, team=team)
+    here = NoteFactory(person=person, author=worker, text="Dossier FSL déposé.")
+    there = NoteFactory(person=other, author=worker, text="Dossier FSL refusé.")
+    for note in (here, there):
+        index_note(note)
+    client.force_login(worker)
+    url = reverse("casework:note_search")
+    body = client.get(f"{url}?q=FSL&personne={person.pk}").content.decode()
+    assert reverse("casework:note_detail", args=[here.pk]) in body
+    assert reverse("casework:note_detail", args=[there.pk]) not in body
+    assert f'name="personne" value="{person.pk}"' in body
+    assert AccessEvent.objects.get(action=AccessEvent.Action.SEARCH).person_id == person.pk
+    body = client.get(f"{url}?q=FSL").content.decode()
+    assert reverse("casework:note_detail", args=[there.pk]) in body
+    # A file the user may not read is a 404, not an empty search.
+    hidden = PersonFactory(organisation=org)
+    assert client.get(f"{url}?q=FSL&personne={hidden.pk}").status_code == 404

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods
 
 from egide.accounts.models import ROLES_READING_NOTES
@@ -135,23 +136,30 @@ def person_notes(request, pk: int):
 def note_search(request):
     membership = request.user.membership
     require(membership is not None and membership.role in ROLES_READING_NOTES)
-    form = NoteSearchForm(request.GET or None)
+    # Optionally within one file (?personne=<id>), which must be readable.
+    person_pk = parse_int(request.GET.get("personne"))
+    person = person_for_notes(request.user, person_pk) if person_pk is not None else None
+    form = NoteSearchForm(request.GET if "q" in request.GET else None)
     page = None
     if form.is_valid():
-        query = form.cleaned_data["q"]
-        results = search_visible_notes(request.user, query)
+        results = search_visible_notes(request.user, form.cleaned_data["q"])
+        if person is not None:
+            results = results.filter(person=person)
         page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
         for note in page.object_list:
             note.person_url = person_url(note.person)
         # One row for the search itself; the query words are not logged (they may be sensitive).
-        audit(actor=request.user, action=AccessEvent.Action.SEARCH, object_type="note")
+        audit(actor=request.user, action=AccessEvent.Action.SEARCH, person=person, object_type="note")
+    query = request.GET.get("q", "")
     return render(
         request,
         "casework/note_search.html",
         {
             "form": form,
             "page": page,
-            "query": request.GET.get("q", ""),
-            "medium_labels": dict(Note.Medium.choices),
+            "query": query,
+            "person": person,
+            "person_url": person_url(person) if person else "",
+            "page_params": urlencode({"q": query, **({"personne": person.pk} if person else {})}),
         },
     )
