@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from egide.accounts.models import Role
 from egide.accounts.selectors import caseload, unassigned_people
 from egide.casework.selectors import person_file_sections
+from egide.privacy.crypto import KeyError_
 
 from . import perms, services
 from .forms import (
@@ -278,18 +279,23 @@ def household_edit(request, pk: int):
         role_form = MemberRoleForm(request.POST)
         if form.is_valid() and (household is not None or role_form.is_valid()):
             data = {name: form.cleaned_data[name] for name in HouseholdForm.Meta.fields}
-            if household is None:
-                services.household_create(
-                    user=request.user,
-                    person=person,
-                    data=data,
-                    role=role_form.cleaned_data["role"],
-                    relationship=role_form.cleaned_data["relationship"],
-                )
-                messages.success(request, "Le foyer a été créé.")
-            else:
-                services.household_update(user=request.user, person=person, household=household, data=data)
-                messages.success(request, "Le foyer a été mis à jour.")
+            try:
+                if household is None:
+                    services.household_create(
+                        user=request.user,
+                        person=person,
+                        data=data,
+                        role=role_form.cleaned_data["role"],
+                        relationship=role_form.cleaned_data["relationship"],
+                    )
+                    messages.success(request, "Le foyer a été créé.")
+                else:
+                    services.household_update(
+                        user=request.user, person=person, household=household, data=data
+                    )
+                    messages.success(request, "Le foyer a été mis à jour.")
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
             return redirect("people:household", pk=person.pk)
         context = _household_context(request, person, household_form=form, role_form=role_form)
         return render(request, "people/household.html", context, status=200)
@@ -508,6 +514,13 @@ def document_download(request, pk: int, document_pk: int):
         document, content = services.document_open(user=request.user, person=person, document_pk=document_pk)
     except Document.DoesNotExist as exc:
         raise Http404("Document introuvable.") from exc
+    except (ValidationError, KeyError_, FileNotFoundError):
+        messages.error(
+            request,
+            "Ce document ne peut pas être ouvert : le fichier stocké est absent, altéré ou chiffré avec une clé "
+            "qui n'est plus configurée. Signalez-le à l'administrateur de la structure.",
+        )
+        return redirect("people:detail", pk=person.pk)
     response = HttpResponse(content, content_type=document.content_type)
     response["Content-Disposition"] = content_disposition_header(True, document.original_name)
     response["X-Content-Type-Options"] = "nosniff"

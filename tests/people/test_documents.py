@@ -223,3 +223,15 @@ def test_upload_still_checks_csrf(world):
     strict.force_login(world.worker)
     assert upload(strict, world.person, "bail.pdf", PDF).status_code == 403
     assert not Document.objects.exists()
+
+
+def test_a_missing_stored_file_gives_a_french_message_not_a_crash(client, world, settings):
+    document = services.document_upload(
+        user=world.worker, person=world.person, title="", name="a.pdf", content=PDF
+    )
+    (settings.DOCUMENTS_DIR / str(document.storage_name)).unlink()
+    client.force_login(world.worker)
+    response = client.get(
+        reverse("people:document_download", args=[world.person.pk, document.pk]), follow=True
+    )
+    assert "ne peut pas être ouvert" in response.content.decode()
