@@ -9,6 +9,7 @@ with its span in the draft; a flagged draft cannot be accepted without an explic
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -148,12 +149,12 @@ WORD_RE = re.compile(r"\w+")
 LEMMA_ONLY = ["parser", "ner"]  # tagging and lemmas are enough here; the rest costs time
 
 
-def _index(text: str) -> _Index:
+def _index(text: str, note_date: dt.date | None = None) -> _Index:
     folded = fold(text)
     words = set(WORD_RE.findall(folded)) | set(re.findall(r"[\w'-]+", folded))
     mentions = find_dates(text)
     heading = heading_date(text, mentions)
-    ref = resolve(heading, None) if heading is not None else None
+    ref = note_date or (resolve(heading, None) if heading is not None else None)
     day_months: set[tuple[int, int]] = set()
     years: set[int] = set()
     for mention in mentions:
@@ -166,6 +167,9 @@ def _index(text: str) -> _Index:
                 years.add(day.year)
     for m in re.finditer(r"\b(19|20)\d\d\b", text):
         years.add(int(m.group(0)))
+    if ref is not None:  # "le 24/02" in a note of January 2026 may be written "24 février 2026"
+        years.update(d.year for d in (resolve(m, ref) for m in mentions if m.kind != "relative") if d)
+        years.add(ref.year)
     return _Index(
         frozenset(words),
         frozenset(_numbers(text)),
@@ -176,9 +180,9 @@ def _index(text: str) -> _Index:
 
 
 @lru_cache(maxsize=256)
-def _cached_index(text: str) -> _Index:
+def _cached_index(text: str, note_date: dt.date | None = None) -> _Index:
     """A note is checked again after each edit of its draft: index it once."""
-    return _index(text)
+    return _index(text, note_date)
 
 
 @lru_cache(maxsize=1)
@@ -195,18 +199,20 @@ def check_grounding(
     nlp=None,
     known_placeholders: Iterable[str] = (),
     ignore: Iterable[Span] = (),
+    note_date: dt.date | None = None,
 ) -> GroundingReport:
     """Flags for every fact of `draft` that `source` does not hold.
 
     `known_placeholders` are the placeholders of the pseudonymisation mapping; any other
     placeholder left in a draft is an identifier the model invented. `ignore` lists spans of
-    the draft that are not statements (the template's section titles).
+    the draft that are not statements (the template's section titles). `note_date` resolves the
+    note's relative dates ("demain") and the year of its dates, which a draft may write out.
     """
     if nlp is None:
         from egide.common.nlp import french_nlp
 
         nlp = french_nlp()
-    src = _cached_index(source)
+    src = _cached_index(source, note_date)
     parsed: dict[tuple[int, int], Any] = {}
 
     def parse(start: int, end: int):
@@ -389,7 +395,12 @@ def check_grounding(
 
 
 def check_draft(
-    draft: Draft, source: str, *, nlp=None, known_placeholders: Iterable[str] = ()
+    draft: Draft,
+    source: str,
+    *,
+    nlp=None,
+    known_placeholders: Iterable[str] = (),
+    note_date: dt.date | None = None,
 ) -> GroundingReport:
     """`check_grounding` over a structured draft: spans refer to `draft.text`; titles are not checked."""
     text, _ = render_draft(draft)
@@ -402,4 +413,6 @@ def check_draft(
         if at >= 0:
             titles.append(Span(at, at + len(section.title)))
             pos = at + len(section.title)
-    return check_grounding(text, source, nlp=nlp, known_placeholders=known_placeholders, ignore=titles)
+    return check_grounding(
+        text, source, nlp=nlp, known_placeholders=known_placeholders, ignore=titles, note_date=note_date
+    )

@@ -203,7 +203,7 @@ def analyse_note(
         )
     grounding: GroundingReport | None = None
     if draft is not None:
-        grounding = check_draft(draft, text, nlp=nlp)
+        grounding = check_draft(draft, text, nlp=nlp, note_date=extraction.note_date)
     if unknown:
         warnings.append(
             "La réponse du service d'IA externe contient des identifiants inconnus ("

@@ -161,3 +161,15 @@ def test_bad_templates_are_refused_in_french(data, message):
 def test_default_template_is_french_and_complete():
     titles = [s.title for s in DEFAULT_TEMPLATE.sections]
     assert titles == ["Situation", "Demande", "Évaluation", "Actions convenues", "Prochains rendez-vous"]
+
+
+def test_dates_written_out_with_the_year_of_the_note(check, french_nlp):
+    note = "Maraude du 21/01 : M. accepte l'hébergement, l'équipe de la PASS le verra demain."
+    dated = check_grounding(
+        "La PASS le verra le 22 janvier 2026.", note, nlp=french_nlp, note_date=dt.date(2026, 1, 21)
+    )
+    assert dated.flags == []
+    wrong_year = check_grounding(
+        "RDV le 24 février 2031.", SOURCE, nlp=french_nlp, note_date=dt.date(2026, 2, 10)
+    )
+    assert [f.kind for f in wrong_year.flags] == ["date"]
