@@ -16,174 +16,42 @@ from .dates import DateMention, find_dates, resolve
 from .text import clause_bounds, lower_keep_accents
 from .types import Appointment, BackendInfo, Span
 
+
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\S+", text))
+
+
 # Words announcing something ahead (lower case, accents kept: "expire" is ahead, "expiré" past).
-FUTURE_WORDS = {
-    "rdv",
-    "rendez-vous",
-    "prévu",
-    "prévue",
-    "prévus",
-    "prévues",
-    "fixé",
-    "fixée",
-    "fixés",
-    "fixées",
-    "programmé",
-    "programmée",
-    "reporté",
-    "reportée",
-    "décalé",
-    "décalée",
-    "convoqué",
-    "convoquée",
-    "convoqués",
-    "convocation",
-    "audience",
-    "commission",
-    "séance",
-    "synthèse",
-    "entretien",
-    "visite",
-    "vad",
-    "consultation",
-    "réunion",
-    "point",
-    "rappel",
-    "intervention",
-    "démarrage",
-    "début",
-    "passage",
-    "prochain",
-    "prochaine",
-    "prochains",
-    "prochaines",
-    "verra",
-    "reverra",
-    "recevra",
-    "rencontrera",
-    "rappellera",
-    "passera",
-    "viendra",
-    "reviendra",
-    "revoir",
-    "recontacter",
-    "signature",
-    "levée",
-    "rencontre",
-    "permanence",
-    "admission",
-    "rentrée",
-    "sortie",
-    "dépôt",
-    "expire",
-    "expirera",
-    "expireront",
-    "échéance",
-    "fin",
-    "avant",
-    "jusqu'au",
-    "jusqu'à",
-    "jusqu'",
-    "tribunal",
-    "jugement",
-    "comparution",
-    "examen",
-    "examinée",
-    "examiné",
-    "examinées",
-    "examinés",
-    "contact",
-    "bilan",
-    "évaluation",
-    "ouverture",
-    "clôture",
-    "date",
-    "limite",
-    "délai",
-    "atelier",
-    "cs",
-    "équipe",
-    "attendue",
-    "attendu",
-    "rendre",
-    "déposer",
-    "renouveler",
-    "signer",
-    "envoyer",
-    "transmettre",
-    "fournir",
-    "planifié",
-    "planifiée",
-    "confirmé",
-    "confirmée",
-    "retenu",
-    "retenue",
-    "noté",
-}
+FUTURE_WORDS = _words_of(
+    """
+    rdv rendez-vous r.d.v rendez prévu prévue prévus prévues fixé fixée fixés fixées programmé programmée
+    planifié planifiée reporté reportée décalé décalée convoqué convoquée convoqués convocation audience
+    commission séance synthèse entretien visite vad consultation réunion point rappel intervention
+    démarrage début prochain prochaine prochains prochaines verra reverra recevra rencontrera
+    rappellera passera viendra reviendra revoir revois revoit reverrons reverrai voit voir recontacter
+    présenter signature levée rencontre permanence admission rentrée dépôt expire expirera
+    expireront échéance échéancier fin avant jusqu'au jusqu'à jusqu' tribunal jugement délibéré
+    comparution examen examiné examinée examinés examinées bilan évaluation clôture
+    limite délai atelier équipe attendu attendue rendre déposer renouveler signer envoyer
+    transmettre fournir relance relancer rappeler appeler confirmé confirmée retenu retenue noté
+    accompagnera accompagnerai cdaph caleol
+    """
+)
 # Past facts: "depuis", participles of things done, births.
-PAST_WORDS = {
-    "depuis",
-    "né",
-    "née",
-    "nés",
-    "nées",
-    "décédé",
-    "décédée",
-    "arrivé",
-    "arrivée",
-    "survenu",
-    "survenue",
-    "dernier",
-    "dernière",
-    "passé",
-    "passée",
-    "hier",
-    "reçu",
-    "reçue",
-    "fait",
-    "faite",
-    "eu",
-    "lieu",
-}
+PAST_WORDS = _words_of(
+    "depuis né née nés nées décédé décédée arrivé arrivée survenu survenue dernier dernière passé passée "
+    "hier reçu reçue reçus reçues vu vue fait faite eu lieu"
+)
 # Events that are facts about a body or a life, not appointments.
-NOT_APPOINTMENT_WORDS = {"terme", "naissance", "accouchement", "décès", "anniversaire", "mariage"}
+NOT_APPOINTMENT_WORDS = _words_of("terme naissance accouchement décès anniversaire mariage")
 FUTURE_AUXILIARIES = {"sera", "seront", "serai", "serons", "serez", "être", "etre"}
 PAST_PARTICIPLE_RE = re.compile(r"^\w+(é|ée|és|ées)$")
 WORD_RE = re.compile(r"[\w'-]+|->|→")
-DEADLINE_WORDS = {
-    "avant",
-    "jusqu'",
-    "jusqu'au",
-    "jusqu'à",
-    "expire",
-    "expirera",
-    "expireront",
-    "échéance",
-    "fin",
-    "limite",
-    "délai",
-    "rendre",
-    "déposer",
-    "renouveler",
-    "signer",
-    "envoyer",
-    "transmettre",
-    "fournir",
-    "levée",
-    "clôture",
-}
-AHEAD_WORDS = {
-    "prochain",
-    "prochaine",
-    "prévu",
-    "prévue",
-    "fixé",
-    "fixée",
-    "rdv",
-    "rendez-vous",
-    "avant",
-    "jusqu'au",
-}
+DEADLINE_WORDS = _words_of(
+    "avant jusqu' jusqu'au jusqu'à expire expirera expireront échéance fin limite délai rendre déposer "
+    "renouveler signer envoyer transmettre fournir levée clôture"
+)
+AHEAD_WORDS = _words_of("prochain prochaine prévu prévue fixé fixée rdv rendez-vous avant jusqu'au")
 HEADING_NOUN_RE = re.compile(
     r"\b(synth[eè]se|r[ée]union|s[ée]ance|maraude|vad|visite|entretien|note|cr|compte[- ]rendu|permanence|"
     r"appel|concertation|commission|ep|[ée]quipe|rencontre|intervention|bilan|point)\b[^,.\n]{0,30}?\b(du|le)\s*$",
