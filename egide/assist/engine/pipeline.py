@@ -129,7 +129,7 @@ def _external(
     known: Sequence[Any],
     authorize_external_call: Callable[[str], None] | None,
     mapping: Any,
-) -> tuple[Extraction, Draft | None, list[str], list[str]]:
+) -> tuple[Extraction, Draft | None, list[str], str]:
     if authorize_external_call is None:
         raise ExternalCallRefused(
             "L'envoi au service d'IA externe n'a pas été autorisé (aucune vérification du consentement fournie)."
@@ -149,7 +149,7 @@ def _external(
     extraction, unknown = _reidentify_extraction(extraction, pseudo.mapping, offsets)
     if draft is not None:
         draft = _reidentify_draft(draft, pseudo.mapping, offsets, unknown)
-    return extraction, draft, unknown, list(pseudo.mapping.values)
+    return extraction, draft, unknown, pseudo.text
 
 
 def analyse_note(
@@ -177,9 +177,10 @@ def analyse_note(
     backend = backend or _builtin
     warnings: list[str] = []
     unknown: list[str] = []
+    sent_text: str | None = None
     if getattr(backend, "external", False):
         try:
-            extraction, draft, unknown, _ = _external(
+            extraction, draft, unknown, sent_text = _external(
                 backend,
                 text,
                 note_date=note_date,
@@ -226,5 +227,10 @@ def analyse_note(
                 checked=(grounding.checked if grounding else 0) + len(extra),
             )
     return Analysis(
-        extraction=extraction, draft=draft, grounding=grounding, backend=used.info, warnings=warnings
+        extraction=extraction,
+        draft=draft,
+        grounding=grounding,
+        backend=used.info,
+        warnings=warnings,
+        sent_text=sent_text,
     )

@@ -164,6 +164,8 @@ class Analysis:
     grounding: GroundingReport | None
     backend: BackendInfo
     warnings: list[str] = field(default_factory=list)  # French, for the professional
+    # The pseudonymised text an external backend received (None: nothing left Égide).
+    sent_text: str | None = None
 
 
 def to_jsonable(obj: Any) -> Any:

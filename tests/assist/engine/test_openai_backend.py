@@ -103,6 +103,7 @@ def test_only_pseudonymised_text_reaches_the_endpoint(llm_server, send_ticket, f
     assert llm_server.headers[0]["Authorization"] == "Bearer cle-de-test"
 
     assert analysis.backend.name == "openai_compatible" and analysis.warnings == []
+    assert analysis.sent_text is not None and analysis.sent_text in sent
     assert [n.label for n in analysis.extraction.needs] == ["logement", "emploi_insertion"]
     need = analysis.extraction.needs[0]
     assert NOTE[need.spans[0].start : need.spans[0].end] == "dette locative de 1 560 €"
@@ -130,7 +131,7 @@ def test_refused_authorisation_sends_nothing_and_falls_back(llm_server, send_tic
         raise PermissionError("la personne n'a pas donné son consentement")
 
     analysis = _analyse(llm_server, authorize_external_call=refuse)
-    assert llm_server.requests == []
+    assert llm_server.requests == [] and analysis.sent_text is None
     assert analysis.backend.name == "builtin"
     assert "n'est pas autorisé" in analysis.warnings[0]
     assert "consentement" in analysis.warnings[0]
