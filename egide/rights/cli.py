@@ -103,7 +103,7 @@ def run(
                 failed = True
             payload = {"id": household.id, "rights": result.summary(), "missing": result.missing}
             if details:
-                payload["details"] = {key: _detail(right) for key, right in result.rights.items()}
+                payload["details"] = {key: right.as_dict() for key, right in result.rights.items()}
             if messages:
                 payload["errors"] = messages
             sink.write(json.dumps(payload, ensure_ascii=False) + "\n")
@@ -157,22 +157,3 @@ def _json_reason(message: str) -> str:
         "Expecting ':' delimiter": "deux-points attendus",
     }
     return reasons.get(message, message)
-
-
-def _detail(right) -> dict:
-    detail = {
-        "libelle": right.label,
-        "montant": round(right.amount, 2),
-        "periode": right.per,
-        "droit": right.entitled,
-        "explication": right.explanation,
-        "donnees_utilisees": right.inputs,
-        "hypotheses": right.assumptions,
-        "demarche": right.url,
-        "calcule": right.computed,
-    }
-    if right.status is not None:
-        detail["statut"] = right.status
-    if right.error:
-        detail["erreur"] = right.error
-    return detail

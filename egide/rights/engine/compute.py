@@ -48,6 +48,24 @@ class RightResult:
     status: str | None = None  # CSS only: "gratuite", "participation" or "non"
     error: str | None = None  # French message when OpenFisca could not compute it
 
+    def as_dict(self) -> dict:
+        detail = {
+            "libelle": self.label,
+            "montant": round(self.amount, 2),
+            "periode": self.per,
+            "droit": self.entitled,
+            "explication": self.explanation,
+            "donnees_utilisees": list(self.inputs),
+            "hypotheses": list(self.assumptions),
+            "demarche": self.url,
+            "calcule": self.computed,
+        }
+        if self.status is not None:
+            detail["statut"] = self.status
+        if self.error:
+            detail["erreur"] = self.error
+        return detail
+
 
 @dataclass
 class RightsResult:
@@ -63,6 +81,17 @@ class RightsResult:
     def failed(self) -> bool:
         """True when some input was wrong or some computation failed (results are partial)."""
         return bool(self.errors) or any(p.severity == "erreur" for p in self.problems)
+
+    def as_dict(self) -> dict:
+        """JSON-ready form (French keys for what a person reads), for storage or a page."""
+        return {
+            "id": self.household_id,
+            "mois": self.month,
+            "rights": self.summary(),
+            "missing": list(self.missing),
+            "details": {key: right.as_dict() for key, right in self.rights.items()},
+            "errors": [str(problem) for problem in self.problems] + list(self.errors),
+        }
 
     def summary(self) -> dict[str, float | str]:
         """The batch interface's `rights` object: monthly euros, and the CSS as a word."""

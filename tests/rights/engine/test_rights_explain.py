@@ -145,3 +145,14 @@ def test_openfisca_error_on_one_benefit_keeps_the_others(compute, rights_engine,
     assert "Aide au logement" in result.errors[0] and "OpenFisca" in result.errors[0]
     assert result.rights["aide_logement"].error
     assert result.rights["rsa"].amount == 568.94
+
+
+def test_result_serialises_to_json(compute):
+    import json
+
+    data = json.loads(json.dumps(compute(SINGLE).as_dict(), ensure_ascii=False))
+    assert data["rights"]["rsa"] == 568.94
+    assert data["details"]["rsa"]["montant"] == 568.94
+    assert data["details"]["css"]["statut"] == "gratuite"
+    assert data["details"]["af"]["calcule"] is False
+    assert data["errors"] == []
