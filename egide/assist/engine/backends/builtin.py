@@ -83,6 +83,8 @@ class BuiltinBackend:
                 best = 0
                 for section in template.sections:
                     hits = sum(len(c.findall(folded)) for c in cues[section.key])
+                    if section.key == template.default_section:
+                        hits /= 2  # the catch-all section yields to a more specific one on a tie
                     if hits > best:
                         key, best = section.key, hits
             sections[key or template.default_section].sentences.append(
