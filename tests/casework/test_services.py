@@ -418,3 +418,11 @@ def test_factory_appointments_count_as_conflicts(worker, person):
     AppointmentFactory(person=person, worker=worker, starts_at=at(10, 10), ends_at=at(10, 11))
     with pytest.raises(ValidationError):
         appointment(worker, worker, at(10, 10, 59), at(10, 11, 30))
+
+
+def test_describe_slot_in_french_local_time():
+    assert services.describe_slot(at(7, 9, 5), at(7, 10)) == "le lundi 07/12/2026 de 09:05 à 10:00"
+    assert (
+        services.describe_slot(at(7, 18), at(9, 8))
+        == "du lundi 07/12/2026 18:00 au mercredi 09/12/2026 08:00"
+    )
