@@ -33,6 +33,7 @@ _WORDLIKE = re.compile(r"[^\W\d_](?:[\w'’\-]*[^\W\d_])?", re.U)
 _INITIAL = re.compile(r"[A-ZÉÈ]\.(?:-?[A-ZÉÈ]\.)?")
 _BARE_INITIAL = re.compile(r"[A-ZÉÈ]")
 _SENTENCE_PUNCT = {".", "!", "?", ":", ";", "–", "—", "-", "•", "*", "(", "«", '"', "…", "/", ">", "[", "]"}
+_STRONG_PLACE_PREPS = {"à", "a", "au", "aux", "en", "vers", "depuis", "sur", "sous", "près"}
 _PLACE_PREPS = {"à", "a", "au", "aux", "en", "vers", "de", "d'", "d’", "depuis", "sur", "sous", "près", "par"}
 _DATEISH = re.compile(r"[\d.\-/:h]+|\d+(?:er|e|ème)?")
 _DATE_WORDS = {
@@ -295,6 +296,18 @@ class NameDetector:
             ):
                 j, k, count = k, self._next(toks, k), count + 1
                 continue
+            lower_chunk = all(toks[x].space or toks[x].text[:1].islower() for x in range(i, j + 1))
+            if lower_chunk and t.text[:1].isupper() and self.is_common(t.text) and not self._lexical(t):
+                break  # "cecile Admission en service": a sentence starts
+            if (
+                lower_chunk
+                and lower_ok
+                and t.text[:1].islower()
+                and self.in_lexicon(t.folded)[0]
+                and t.folded not in _FUNCTION
+            ):
+                j, k, count = k, self._next(toks, k), count + 1
+                continue
             if self._namey(t, lower_ok=lower_ok) and t.folded not in ORG_CUES:
                 j, k, count = k, self._next(toks, k), count + 1
                 continue
@@ -314,6 +327,19 @@ class NameDetector:
                     break
                 i, k, count = k, self._prev(toks, k), count + 1
         return i, j
+
+    def _short_line(self, toks: list[_Tok], i: int, limit: int = 6) -> bool:
+        """Whether token i sits on a line of at most `limit` words (a header, a signature)."""
+        count = 0
+        k = i
+        while k > 0 and not (toks[k - 1].space and "\n" in toks[k - 1].text):
+            k -= 1
+        while k < len(toks) and not (toks[k].space and "\n" in toks[k].text):
+            count += self._wordlike(toks[k])
+            if count > limit:
+                return False
+            k += 1
+        return True
 
     def _after_place_prep(self, toks: list[_Tok], i: int) -> bool:
         p = self._prev(toks, i)
@@ -356,7 +382,9 @@ class NameDetector:
         found: list[tuple[int, int, float, str]] = []  # token index range, confidence, detector
 
         def add(i: int, j: int, conf: float, detector: str) -> None:
-            while i <= j and (toks[i].folded in allow or toks[i].folded in PARTICLES):
+            while i <= j and (
+                toks[i].folded in allow or (toks[i].folded in PARTICLES and not toks[i].text[:1].isupper())
+            ):
                 i += 1
             while j >= i and (toks[j].folded in allow or toks[j].folded in PARTICLES or toks[j].space):
                 j -= 1
@@ -410,7 +438,9 @@ class NameDetector:
                 ):
                     a, b = self._expand(toks, j, j, lower_ok=True, left=False)
                     add(a, b, 0.85, "contexte:relation")
-                elif label and self._namey(nt, lower_ok=True):
+                elif (label or (low in LABELS and low not in ("de", "par", "nom"))) and self._namey(
+                    nt, lower_ok=True
+                ):
                     a, b = self._expand(toks, j, j, lower_ok=True, left=False)
                     add(a, b, 0.8, "contexte:libelle")
                     self._comma_names(toks, b, add)
@@ -478,14 +508,16 @@ class NameDetector:
                     if not fn or len(t.text) < 4:
                         continue
                     a, b = self._expand(toks, i, i, lower_ok=True, left=True)
-                    if b > a:  # a lower-case given name only beside another name part
+                    if a < i and not toks[a].line_start and not self._short_line(toks, i):
+                        a, b = self._expand(toks, i, i, lower_ok=False, left=False)  # "wesh c sofiane"
+                    if b > a or len(t.text) >= 5:  # short lower-case words only beside another name part
                         add(a, b, 0.6, "lexique:prenom")
                     continue
                 p = self._prev(toks, i)
                 if not fn and p is not None and toks[p].text.lower() in _PLACE_PREPS:
                     continue
                 if self._in_entity(doc, t, ("LOC", "ORG")) and (
-                    not fn or (p is not None and toks[p].text.lower() in _PLACE_PREPS)
+                    not fn or (p is not None and toks[p].text.lower() in _STRONG_PLACE_PREPS)
                 ):
                     continue
                 conf = 0.85 if fn else (0.65 if t.sent_start else 0.75)
@@ -512,10 +544,25 @@ class NameDetector:
                 or (toks[i].sent_start and self.is_common(toks[i].text) and not self._lexical(toks[i]))
             ):
                 i += 1
-            while j >= i and (toks[j].space or toks[j].folded in ACRONYMS or not self._wordlike(toks[j])):
+            while j >= i and (
+                toks[j].space
+                or toks[j].folded in ACRONYMS
+                or toks[j].folded in NOT_NAMES
+                or toks[j].folded in ORG_CUES
+                or not self._wordlike(toks[j])
+            ):
                 if _INITIAL.fullmatch(toks[j].text):
                     break
                 j -= 1
+            if i <= j and not self._short_line(toks, i):
+                # in running text, lower-case words the model put around a name are not the name
+                def loose(t: _Tok) -> bool:
+                    return t.text[:1].islower() and not self._lexical(t) and t.folded not in PARTICLES
+
+                while i <= j and loose(toks[i]):
+                    i += 1
+                while j >= i and loose(toks[j]):
+                    j -= 1
             if i > j or self._org_before(toks, i):
                 continue
             words = [toks[k] for k in range(i, j + 1) if self._wordlike(toks[k])]
