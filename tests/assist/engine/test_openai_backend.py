@@ -24,9 +24,7 @@ NOTE = (
     "dette locative de 1 560 €. Elle dit : « je ne dors plus ».\n"
     "Prochain RDV le 12/03 à 10h au CCAS."
 )
-# What the file knows about the person. (Given as first name and aliases: at the time of writing,
-# egide.pseudonymize's known-identity pattern for `last_names` fails to compile.)
-KNOWN = [KnownIdentity(first_names=["Josiane"], aliases=["Josiane Marchetti", "Marchetti"])]
+KNOWN = [KnownIdentity(first_names=["Josiane"], last_names=["Marchetti"])]  # what the file knows
 IDENTIFIERS = ("Josiane", "Marchetti", "06 12 34 56 78", "04/05/1979")
 NOTE_DATE = dt.date(2026, 3, 2)
 
