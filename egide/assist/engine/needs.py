@@ -2,7 +2,8 @@
 
 A cue inside a negation ("pas de souci de santé", "aucune dette") or a hypothetical ("si la
 situation se dégrade", "en cas de", "au cas où") does not count. Each label sums the weights of
-its distinct cues; at 2 or more the need is suggested, with the cues' spans as its sources.
+its distinct cues; at 2 or more the need is suggested, with the cues' spans as its sources (2.5
+when it rests on hints only, none of which states the need alone).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .text import clause_bounds, fold
 from .types import BackendInfo, Need, Span
 
 THRESHOLD = 2.0
+WEAK_ONLY_THRESHOLD = 2.5  # hints alone ("enfants", "mère", "PMI") need more of them
 NEGATION_RE = re.compile(
     r"\b(?:pas|aucune?|sans|ni|jamais|nullement|absence)\b(?:\s+(?:de|d'|du|des|le|la|les|un|une|souci|probleme|signe|trace))*\s*(?:\w+\s+){0,2}$"
 )
@@ -58,7 +60,7 @@ def find_needs(text: str, backend: BackendInfo) -> list[Need]:
     cased = fold(text, lower=False)
     out: list[Need] = []
     for label in NEED_LABELS:
-        score = 0.0
+        score = strongest = 0.0
         spans: list[Span] = []
         for cue, regex, case_sensitive in _compiled()[label]:
             matched = False
@@ -72,7 +74,8 @@ def find_needs(text: str, backend: BackendInfo) -> list[Need]:
                 matched = True
             if matched:
                 score += cue.weight
-        if score >= THRESHOLD:
+                strongest = max(strongest, cue.weight)
+        if score >= THRESHOLD and (strongest >= THRESHOLD or score >= WEAK_ONLY_THRESHOLD):
             spans.sort(key=lambda s: s.start)
             out.append(Need(label, spans, round(min(0.95, 0.4 + 0.1 * score), 2), backend))
     return out
