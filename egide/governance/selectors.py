@@ -14,6 +14,7 @@ from .models import (
     BiasAudit,
     FeatureDecision,
     FeatureStatus,
+    GovernanceSettings,
     ImpactAssessment,
     Incident,
     LiteracyCompletion,
@@ -27,6 +28,12 @@ from .models import (
 def _org_id(user) -> int | None:
     membership = user.membership if user.is_authenticated else None
     return membership.organisation_id if membership else None
+
+
+def settings_of(organisation) -> GovernanceSettings:
+    """The structure's settings, or the defaults (unsaved) when never set: a read writes nothing."""
+    found = GovernanceSettings.objects.filter(organisation=organisation).first()
+    return found or GovernanceSettings(organisation=organisation)
 
 
 def feature_by_code(code: str) -> AIFeature:

@@ -116,7 +116,7 @@ def feature_try(request, code: str):
 def transparency(request, org_slug: str):
     organisation = get_object_or_404(Organisation, slug=org_slug)
     rows = selectors.register_for(organisation)
-    settings_ = services.governance_settings(organisation)
+    settings_ = selectors.settings_of(organisation)
     return render(
         request,
         "governance/transparency.html",
@@ -183,7 +183,7 @@ def literacy_path(request, code: str):
 def settings_view(request):
     _need(perms.can_govern(request.user))
     organisation = _org(request.user)
-    current = services.governance_settings(organisation)
+    current = selectors.settings_of(organisation)
     form = forms.SettingsForm(
         initial={
             "bias_threshold": str(current.bias_threshold).replace(".", ","),
@@ -297,7 +297,7 @@ def bias_view(request):
         {
             **data,
             "form": form,
-            "threshold": services.governance_settings(organisation).bias_threshold,
+            "threshold": selectors.settings_of(organisation).bias_threshold,
             "attributes": bias.ATTRIBUTES,
             "metrics_labels": bias.METRICS,
             "names": {f.code: f.name for f in register_rows.all_features()},

@@ -347,3 +347,10 @@ def test_refusals_are_in_the_access_log(client, org):
     client.force_login(worker)
     client.post(reverse("governance:feature_try", args=["rights"]))
     assert AccessEvent.objects.filter(action=AccessEvent.Action.REFUSED, actor_id=worker.pk).exists()
+
+
+def test_public_page_writes_nothing(client, org):
+    from egide.governance.models import GovernanceSettings
+
+    client.get(reverse("governance:transparency", args=[org.slug]))
+    assert not GovernanceSettings.objects.exists()
