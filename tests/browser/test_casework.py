@@ -198,3 +198,41 @@ def test_agenda_navigation_and_accessibility(browser_page, login, axe_violations
     page.get_by_role("button", name="Afficher").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Réservations de Salle Bleue")
     assert axe_violations(page) == []
+
+
+def test_full_person_file_sections_are_accessible(browser_page, login, axe_violations, setting):
+    """The casework sections of a well-filled file, seen by the worker and by the secretariat."""
+    from egide.casework.models import BudgetLine, FollowUp
+    from tests.factories import ActionFactory, AppointmentFactory, ObjectiveFactory
+
+    page, person, worker = browser_page, setting["person"], setting["worker"]
+    FollowUp.objects.create(
+        organisation=setting["org"],
+        person=person,
+        kind="budget",
+        started_on=dt.date(2026, 1, 5),
+        referent=worker,
+    )
+    NoteFactory(person=person, author=worker, text="Entretien au CCAS : loyer impayé.")
+    NoteFactory(person=person, author=worker, is_private=True, text="Hypothèse personnelle.")
+    objective = ObjectiveFactory(person=person, created_by=worker, need="logement")
+    ActionFactory(objective=objective, owner=worker, due_on=timezone.localdate() - dt.timedelta(days=1))
+    AppointmentFactory(person=person, worker=worker)
+    past = timezone.now() - dt.timedelta(days=3)
+    AppointmentFactory(person=person, worker=worker, starts_at=past, ends_at=past + dt.timedelta(hours=1))
+    BudgetLine.objects.create(person=person, kind="revenu", label="RSA", amount=607, created_by=worker)
+    login(page, worker)
+    page.goto(f"/personnes/{person.pk}/")
+    expect(page.locator("#plan")).to_contain_text("en retard")
+    expect(page.locator("#notes")).to_contain_text("note de travail personnelle")
+    assert axe_violations(page) == []
+    page.get_by_role("link", name=re.compile("^Écrire le compte rendu")).click()
+    expect(page.get_by_text("Compte rendu du rendez-vous")).to_be_visible()
+
+    reception = member(Role.RECEPTION, organisation=setting["org"])
+    page.context.clear_cookies()
+    login(page, reception)
+    page.goto(f"/personnes/{person.pk}/")
+    expect(page.locator("#rendez-vous")).to_be_visible()
+    expect(page.locator("#notes")).to_have_count(0)
+    assert axe_violations(page) == []
