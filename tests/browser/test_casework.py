@@ -86,6 +86,7 @@ def test_timeline_shows_more_notes_in_place(browser_page, login, setting):
     page.evaluate("window.__stay = true")
     page.get_by_role("link", name="Voir plus de notes").click()
     expect(notes).to_have_count(23)
+    expect(notes.nth(20)).to_be_focused()  # keyboard users land on the first older note
     expect(page.locator("#timeline")).to_contain_text("Compte rendu 0")
     expect(page.get_by_role("link", name="Voir plus de notes")).to_have_count(0)
     assert page.evaluate("window.__stay === true")

@@ -125,7 +125,8 @@ def person_notes(request, pk: int):
         "notes": notes,
         "notes_more_before": notes[-1].pk if has_more else None,
         "person_url": person_url(person),
-        "user": request.user,
+        # Older notes loaded by "voir plus": keyboard focus moves to the first of them (htmx autofocus).
+        "focus_first": before is not None,
     }
     if is_htmx(request):
         return render(request, "casework/_note_items.html", context)
