@@ -26,8 +26,16 @@ CHUNK = 1000  # households per OpenFisca simulation
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # French usage errors, exit status 2
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"egide rights : {message}\n")
+        for english, french in (
+            ("the following arguments are required:", "arguments obligatoires manquants :"),
+            ("unrecognized arguments:", "arguments inconnus :"),
+            ("expected one argument", "une valeur est attendue"),
+        ):
+            message = message.replace(english, french)
+        sys.stderr.write(
+            f"egide rights : {message}\nusage : egide rights --jsonl FICHIER.jsonl --month AAAA-MM "
+            "[--output SORTIE.jsonl] [--no-details]\n"
+        )
         raise SystemExit(2)
 
 

@@ -125,3 +125,10 @@ def test_usage_errors_in_french(tmp_path, capsys):
     source.write_text("", encoding="utf-8")
     assert main(["--jsonl", str(source), "--month", "janvier"]) == 2
     assert "AAAA-MM" in capsys.readouterr().err
+
+
+def test_missing_arguments_in_french(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--jsonl", "x.jsonl"])
+    assert exit_info.value.code == 2
+    assert "arguments obligatoires manquants : --month" in capsys.readouterr().err
