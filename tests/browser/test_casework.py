@@ -133,6 +133,7 @@ def test_plan_an_objective_and_an_action_then_change_its_status_inline(browser_p
     row.get_by_label(re.compile("Statut de l'action")).select_option("faite")
     row.get_by_role("button", name=re.compile("^Changer")).click()
     expect(page.locator(f"#objectif-{objective.pk} tbody tr").first).to_contain_text("Enregistré")
+    expect(page.locator(f"#objectif-{objective.pk} tbody tr select").first).to_be_focused()  # focus kept
     assert page.evaluate("window.__stay === true")
     expect(page.locator(f"#objectif-{objective.pk} tbody tr").first).not_to_contain_text("en retard")
     assert Action.objects.get().status == "faite"
