@@ -8,15 +8,45 @@ pseudonymised input) and the decision, so the structure can measure how the assi
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from egide.accounts.models import Organisation
+from egide.privacy.crypto import PREFIX, decrypt_text, encrypt_text
 
 # Backends (egide.assist.engine): the built-in one runs offline; any other value names an
 # OpenAI-compatible endpoint (external model).
 BUILTIN_BACKEND = "builtin"
+
+
+class EncryptedJSONField(models.TextField):
+    """A JSON value stored AES-GCM encrypted (suggestions quote the note: covered by secrecy).
+
+    Python code sees the decoded value; it cannot be filtered on in SQL.
+    """
+
+    description = "JSON chiffré (AES-GCM)"
+
+    def from_db_value(self, value, expression, connection):
+        if value is None or value == "":
+            return None
+        return json.loads(decrypt_text(value))
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.startswith(PREFIX + ":"):
+            return json.loads(decrypt_text(value))
+        return value
+
+    def get_prep_value(self, value):
+        if value is None:
+            return None
+        return encrypt_text(json.dumps(value, ensure_ascii=False))
+
+    def value_to_string(self, obj):
+        return json.dumps(self.value_from_object(obj), ensure_ascii=False)
 
 
 class Suggestion(models.Model):
@@ -48,12 +78,14 @@ class Suggestion(models.Model):
     # sha256 of the pseudonymised input: proves what the engine saw without keeping it.
     input_hash = models.CharField("empreinte de l'entrée pseudonymisée", max_length=64)
     # {"value": <the suggested value>, "spans": [{"start", "end", "text"}...], ...}
-    output = models.JSONField("proposition")
-    grounding_flags = models.JSONField("alertes de vérification", default=list, blank=True)
+    output = EncryptedJSONField("proposition")
+    grounding_flags = EncryptedJSONField("alertes de vérification", default=list, blank=True)
+    # Derived from grounding_flags on save (metrics count flags without decrypting them).
+    grounding_flag_count = models.PositiveSmallIntegerField("nombre d'alertes", default=0)
     decision = models.CharField(
         "décision", max_length=20, choices=Decision.choices, default=Decision.PENDING, db_index=True
     )
-    final_value = models.JSONField("valeur retenue", null=True, blank=True)
+    final_value = EncryptedJSONField("valeur retenue", null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -73,6 +105,12 @@ class Suggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_feature_display()} ({self.get_decision_display()})"
+
+    def save(self, *args, **kwargs):
+        self.grounding_flag_count = len(self.grounding_flags or [])
+        if kwargs.get("update_fields") is not None and "grounding_flags" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "grounding_flag_count"}
+        super().save(*args, **kwargs)
 
     @property
     def suggested_value(self):

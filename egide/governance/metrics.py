@@ -107,7 +107,7 @@ def decision_rows(organisation, *, since: dt.date | None = None, until: dt.date 
         "decision",
         "edit_distance",
         "time_to_decision",
-        "grounding_flags",
+        "grounding_flag_count",
     )
     for values in queryset.values(*fields).iterator():
         code = register_feature_of(values["feature"], values["backend"])
@@ -131,10 +131,10 @@ def decision_rows(organisation, *, since: dt.date | None = None, until: dt.date 
             row.pending += 1
         if decision != Suggestion.Decision.PENDING and values["time_to_decision"] is not None:
             row.seconds.append(values["time_to_decision"].total_seconds())
-        flags = values["grounding_flags"] or []
+        flags = values["grounding_flag_count"] or 0
         if flags:
             row.flagged += 1
-            row.flags += len(flags)
+            row.flags += flags
     return sorted(rows.values(), key=lambda r: (r.feature_code, r.kind, r.month))
 
 

@@ -165,3 +165,23 @@ def test_manager_of_the_structure_may_decide(setting):
 def test_distance_bounds():
     assert normalised_edit_distance("", "") == 0.0
     assert normalised_edit_distance("abc", "xyz") == 1.0
+
+
+def test_proposal_and_final_value_are_encrypted_at_rest(setting):
+    from django.db import connection
+
+    org, worker, person, note = setting
+    s = _record(org, person, note, grounding_flags=[{"text": "le 12 mars"}])
+    s = suggestion_decide(
+        suggestion=s, user=worker, decision=Suggestion.Decision.EDITED, final_value="Madame paie son loyer."
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT output, final_value, grounding_flags FROM assist_suggestion WHERE id = %s", [s.pk]
+        )
+        raw = " ".join(cursor.fetchone())
+    assert "loyer" not in raw and "12 mars" not in raw
+    fresh = Suggestion.objects.get(pk=s.pk)
+    assert fresh.output["value"] == "Madame évoque un loyer impayé."
+    assert fresh.final_value == "Madame paie son loyer."
+    assert fresh.grounding_flags == [{"text": "le 12 mars"}] and fresh.grounding_flag_count == 1
