@@ -41,6 +41,9 @@ CSRF_TRUSTED_ORIGINS = env_list("EGIDE_CSRF_TRUSTED_ORIGINS")
 DATA_DIR = Path(env("EGIDE_DATA_DIR", str(BASE_DIR / "var")))
 DOCUMENTS_DIR = Path(env("EGIDE_DOCUMENTS_DIR", str(DATA_DIR / "documents")))
 DOCUMENT_MAX_BYTES = int(env("EGIDE_DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+# Uploads stay in memory (never written in clear to a temporary file) up to the document limit.
+FILE_UPLOAD_MAX_MEMORY_SIZE = DOCUMENT_MAX_BYTES + 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = DOCUMENT_MAX_BYTES + 1024 * 1024
 
 INSTALLED_APPS = [
     "django.contrib.admin",

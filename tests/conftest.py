@@ -16,6 +16,15 @@ def _isolated_data_dirs(tmp_path, settings):
     crypto.reset_keyring()
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Argon2 costs ~0.4 s per account; tests that are not about hashing use a fast hasher.
+
+    tests/accounts/test_password_hashing.py checks that Argon2 is what production uses.
+    """
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(scope="session")
 def french_nlp():
     """spaCy's French pipeline, loaded once for the whole test session."""
