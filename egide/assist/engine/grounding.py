@@ -38,6 +38,10 @@ CIVILITIES = {
     "maitre",
     "pr",
 }
+OPENS_RE = re.compile(r"[.!?:;«\n\-•]\s*$")
+AFTER_CIVILITY_RE = re.compile(
+    r"\b(?:M\.|Mme|Mlle|Madame|Monsieur|Mademoiselle|Dr\.?|Docteur|Me|Maître|Pr\.?)\s+$"
+)
 CAPITALISED_RE = re.compile(r"(?<![\w'-])[A-ZÀ-Ý][\w'-]*[\w]")
 PLACEHOLDER_RE = re.compile(r"\[[A-ZÉ_]+(?:[_-]\d+)?\]|<[A-Z_]+_\d+>|\{\{[A-Z_]+_\d+\}\}")
 NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|(?<![\w.,])\d+(?:[.,]\d+)?")
@@ -118,6 +122,9 @@ class _Index:
     day_months: frozenset[tuple[int, int]]
     years: frozenset[int]
     folded: str
+    # sensitive term (index in _sensitive()) -> stated (True), only negated (False), absent (None);
+    # filled as drafts are checked
+    sensitive: dict[int, bool | None]
 
 
 def _stem_match(word: str, pool: Iterable[str]) -> bool:
@@ -176,6 +183,7 @@ def _index(text: str, note_date: dt.date | None = None) -> _Index:
         frozenset(day_months),
         frozenset(years),
         folded,
+        {},
     )
 
 
@@ -190,6 +198,21 @@ def _sensitive() -> list[tuple[str, re.Pattern]]:
     return [
         (domain, re.compile(rf"\b(?:{p})")) for domain, patterns in SENSITIVE_TERMS.items() for p in patterns
     ]
+
+
+def _stated_in_source(index: int, regex: re.Pattern, source: str, src: _Index) -> bool | None:
+    """Whether the note holds sensitive term `index`: None absent, False only negated, True stated."""
+    if index not in src.sensitive:
+        hits = list(regex.finditer(src.folded))
+        src.sensitive[index] = (
+            any(
+                not _negated(src.folded, h.start(), clause_bounds(source, h.start(), h.end())[0])
+                for h in hits
+            )
+            if hits
+            else None
+        )
+    return src.sensitive[index]
 
 
 def check_grounding(
@@ -316,14 +339,14 @@ def check_grounding(
         word = fold(m.group(0))
         if word in CIVILITIES or len(word) < 2:
             continue
-        opens = m.start() in sentence_starts or re.search(r"(?:^|[.!?:;«\n\-•]\s*)$", draft[: m.start()])
-        after_civility = re.search(
-            r"\b(?:M\.|Mme|Mlle|Madame|Monsieur|Mademoiselle|Dr\.?|Docteur|Me|Maître|Pr\.?)\s+$",
-            draft[: m.start()],
-        )
         if word in src.words or _stem_match(word, src.words):
             checked += 1
             continue
+        before = draft[max(0, m.start() - 16) : m.start()]  # a short window: no rescan of the whole draft
+        opens = (
+            m.start() in sentence_starts or (m.start() < 16 and not before.strip()) or OPENS_RE.search(before)
+        )
+        after_civility = AFTER_CIVILITY_RE.search(before)
         if opens and not after_civility and not m.group(0).isupper():
             start, end = sentence_of(m.start())
             tagged = parse(start, end)
@@ -333,29 +356,22 @@ def check_grounding(
         flag("nom", m.start(), m.end(), f"Le nom « {m.group(0)} » n'apparaît pas dans la note.")
 
     # Sensitive terms: present in the note, and not only in the negative there.
-    for domain, regex in _sensitive():
+    for index, (domain, regex) in enumerate(_sensitive()):
         for m in regex.finditer(folded):
             checked += 1
-            source_hits = list(regex.finditer(src.folded))
-            if not source_hits:
+            term = draft[m.start() : m.end()]
+            stated = _stated_in_source(index, regex, source, src)
+            if stated is None:
+                label = domain.replace("_", " ")
                 flag(
                     "terme_sensible",
                     m.start(),
                     m.end(),
-                    f"Terme sensible ({domain.replace('_', ' ')}) « {draft[m.start() : m.end()]} » absent de la note.",
+                    f"Terme sensible ({label}) « {term} » absent de la note.",
                 )
-                continue
-            draft_negated = _negated(folded, m.start(), clause_bounds(draft, m.start(), m.end())[0])
-            source_positive = any(
-                not _negated(src.folded, h.start(), clause_bounds(source, h.start(), h.end())[0])
-                for h in source_hits
-            )
-            if not draft_negated and not source_positive:
+            elif not stated and not _negated(folded, m.start(), clause_bounds(draft, m.start(), m.end())[0]):
                 flag(
-                    "terme_sensible",
-                    m.start(),
-                    m.end(),
-                    f"« {draft[m.start() : m.end()]} » : la note dit le contraire (négation).",
+                    "terme_sensible", m.start(), m.end(), f"« {term} » : la note dit le contraire (négation)."
                 )
 
     # Claims (recommendations, diagnoses): their content words come from the note.
