@@ -169,3 +169,28 @@ def test_a_flushed_register_is_restored():
 
     AIFeature.objects.filter(code="rights").delete()
     assert register.feature("rights").name.startswith("Estimation des droits")
+
+
+def test_aidecide_command_follows_the_same_rules():
+    from django.core.management import CommandError, call_command
+
+    org = OrganisationFactory()
+    manager = member(Role.MANAGER, organisation=org)
+    worker = member(Role.WORKER, organisation=org)
+    call_command(
+        "aidecide",
+        f"--structure={org.slug}",
+        "--usage=extract",
+        "--usage=draft_builtin",
+        "--justification=Décision du comité du 4 mars 2026.",
+        f"--par={manager.username}",
+    )
+    assert FeatureDecision.objects.filter(organisation=org, status=FeatureStatus.ENABLED).count() == 2
+    with pytest.raises(CommandError, match="encadrant ou le DPO"):
+        call_command(
+            "aidecide", structure=org.slug, usage=["rights"], justification="x" * 20, par=worker.username
+        )
+    with pytest.raises(CommandError, match="justification"):
+        call_command(
+            "aidecide", structure=org.slug, usage=["rights"], justification=" ", par=manager.username
+        )
