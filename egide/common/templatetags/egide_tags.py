@@ -11,6 +11,7 @@ register = template.Library()
 NAV = [
     ("common:home", "Accueil", None),
     ("people:list", "Personnes", {Role.WORKER, Role.MANAGER, Role.RECEPTION, Role.DPO}),
+    ("casework:note_search", "Notes", {Role.WORKER, Role.MANAGER}),
     ("casework:agenda", "Agenda", {Role.WORKER, Role.MANAGER, Role.RECEPTION}),
     ("casework:resources", "Réservations", {Role.WORKER, Role.MANAGER, Role.RECEPTION}),
     ("audit:dpo_log", "Journal d'accès", {Role.DPO, Role.MANAGER}),
