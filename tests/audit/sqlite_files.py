@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 _TEMPLATE: dict[str, Path] = {}
+ROOT = Path(__file__).resolve().parents[2]
 TEST_KEYS = "test1:dGVzdC1rZXktMzItYnl0ZXMtbG9uZy1mb3ItYWVzMjU="
 
 
@@ -33,7 +34,7 @@ def migrated_copy(tmp_path_factory, target_dir: Path) -> tuple[Path, dict[str, s
         base = tmp_path_factory.mktemp("sqlite-template")
         db = base / "template.sqlite3"
         subprocess.run(
-            [*egide_command(), "migrate", "-v0"], env=environment(db, base), check=True, timeout=600
+            [*egide_command(), "migrate", "-v0"], env=environment(db, base), check=True, timeout=600, cwd=ROOT
         )
         # Fold the WAL into the main file so one copy carries everything.
         import sqlite3

@@ -14,7 +14,7 @@ from egide.audit.models import AccessEvent
 from egide.audit.services import audit
 from egide.audit.verify import verify
 
-from .sqlite_files import egide_command, migrated_copy
+from .sqlite_files import ROOT, egide_command, migrated_copy
 
 WRITER = """
 import django, sys
@@ -30,14 +30,16 @@ for i in range(int(sys.argv[1])):
 def test_sqlite_several_processes_keep_one_chain(tmp_path_factory, tmp_path):
     _db, env = migrated_copy(tmp_path_factory, tmp_path)
     writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, "40", f"p{n}"], env=env, stderr=subprocess.PIPE)
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, "40", f"p{n}"], env=env, stderr=subprocess.PIPE, cwd=ROOT
+        )
         for n in range(4)
     ]
     for writer in writers:
         _, err = writer.communicate(timeout=300)
         assert writer.returncode == 0, err.decode()
     result = subprocess.run(
-        [*egide_command(), "audit", "verify"], env=env, capture_output=True, text=True, timeout=300
+        [*egide_command(), "audit", "verify"], env=env, capture_output=True, text=True, timeout=300, cwd=ROOT
     )
     assert result.returncode == 0, result.stderr
     assert "intègre : 160 événements" in result.stdout

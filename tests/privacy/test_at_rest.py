@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 
 from egide.casework.search import index_note
-from tests.audit.sqlite_files import migrated_copy
+from tests.audit.sqlite_files import ROOT, migrated_copy
 from tests.factories import NoteFactory
 
 SENTENCE = "Monsieur Quentin Varlamov craint une expulsion locative imminente"
@@ -40,7 +40,7 @@ def _probe_variants() -> list[bytes]:
 def test_note_sentence_is_not_in_the_sqlite_file(tmp_path_factory, tmp_path):
     db, env = migrated_copy(tmp_path_factory, tmp_path)
     result = subprocess.run(
-        [sys.executable, "-c", WRITE_NOTE], env=env, capture_output=True, text=True, timeout=300, cwd="."
+        [sys.executable, "-c", WRITE_NOTE], env=env, capture_output=True, text=True, timeout=300, cwd=ROOT
     )
     assert result.returncode == 0, result.stderr
     files = [p for p in db.parent.iterdir() if p.name.startswith(db.name)]
