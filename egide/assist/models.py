@@ -8,6 +8,7 @@ pseudonymised input) and the decision, so the structure can measure how the assi
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from django.conf import settings
@@ -134,3 +135,66 @@ def register_feature_of(feature: str, backend: str) -> str:
     if feature == Suggestion.Feature.ORIENTATION:
         return "orientation"
     return "extract"
+
+
+class PseudonymMemory(models.Model):
+    """What professionals taught the pseudonymiser about one person's file.
+
+    `known`: words to mask always ([{"text", "type"}], added by hand on a note's pseudonymised
+    view); `allowed`: words that are not identifiers (false positives removed by hand);
+    `mapping`: the placeholder mapping kept across the person's notes (stable placeholders).
+    Used for every later pseudonymisation of the person's notes, external model calls included.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    person = models.OneToOneField("people.Person", on_delete=models.CASCADE, related_name="pseudonym_memory")
+    known = EncryptedJSONField("identifiants ajoutés", default=list, blank=True)
+    allowed = EncryptedJSONField("mots qui ne sont pas des identifiants", default=list, blank=True)
+    mapping = EncryptedJSONField("correspondances des marqueurs", default=dict, blank=True)
+    updated_at = models.DateTimeField("mise à jour", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "mémoire de pseudonymisation"
+        verbose_name_plural = "mémoires de pseudonymisation"
+
+    def __str__(self) -> str:
+        return f"Mémoire de pseudonymisation du dossier {self.person_id}"
+
+
+class NoteAssistRun(models.Model):
+    """The assistant's work on one note: which run is current, and the time saved.
+
+    `note_saved_at` is when the note was saved; `report_validated_at` when the professional
+    validated the report (the time from one to the other is shown to the team).
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    note = models.OneToOneField("casework.Note", on_delete=models.CASCADE, related_name="assist_run")
+    backend = models.CharField("moteur", max_length=60, default=BUILTIN_BACKEND)
+    model_name = models.CharField("modèle", max_length=120, blank=True)
+    warnings = EncryptedJSONField("avertissements", default=list, blank=True)
+    note_saved_at = models.DateTimeField("note enregistrée le")
+    analysed_at = models.DateTimeField("analyse lancée le", default=timezone.now)
+    analysis_ms = models.PositiveIntegerField("durée de l'analyse (ms)", default=0)
+    report_validated_at = models.DateTimeField("compte rendu validé le", null=True, blank=True)
+    report = models.ForeignKey(
+        "people.Document", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    run_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "passage de l'assistant sur une note"
+        verbose_name_plural = "passages de l'assistant sur des notes"
+
+    def __str__(self) -> str:
+        return f"Assistant sur la note {self.note_id}"
+
+    @property
+    def time_to_report(self):
+        """From the note's saving to the validated report (None while not validated)."""
+        if self.report_validated_at is None:
+            return None
+        return max(self.report_validated_at - self.note_saved_at, dt.timedelta(0))
