@@ -103,3 +103,16 @@ class ScreenDecisionForm(forms.Form):
     )
     text_version = forms.IntegerField(error_messages={"required": "Version du texte manquante."})
     partner = forms.CharField(max_length=200, required=False)
+
+
+class SmsForm(AccessibleFormMixin, forms.Form):
+    text = forms.CharField(
+        label="Message",
+        max_length=480,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Pas d'information sur la situation de la personne : un SMS peut être lu par d'autres.",
+        error_messages={
+            "required": "Le message est vide.",
+            "max_length": "Le message dépasse 480 caractères.",
+        },
+    )

@@ -16,11 +16,12 @@ from egide.people.selectors import person_for
 from egide.privacy.crypto import KeyError_, decrypt_bytes
 
 from .catalogue import ensure_catalogue
-from .forms import ConsentForm, ScreenDecisionForm
+from .forms import ConsentForm, ScreenDecisionForm, SmsForm
 from .models import Consent, Purpose, PurposeText
 from .perms import can_open_scan, can_record_consent
 from .selectors import consent_overview
-from .services import consent_record
+from .services import ConsentRequired, consent_record
+from .sms import MAX_SMS_CHARS, send_sms
 
 
 @require_GET
@@ -97,6 +98,8 @@ def person_consents(request, pk: int):
         "form": form,
         "may_record": may_record,
         "may_open_scan": can_open_scan(request.user, person),
+        "sms_form": SmsForm(),
+        "sms_max": MAX_SMS_CHARS,
     }
     return render(request, "consent/person_consents.html", context, status=status)
 
@@ -202,6 +205,27 @@ def scan(request, pk: int):
     response["Content-Disposition"] = f'attachment; filename="consentement-{consent.pk}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_http_methods(["POST"])
+def sms(request, pk: int):
+    """Send an SMS to the person: only through the gateway, refused clearly without consent."""
+    person = person_for(request.user, pk)
+    if not can_record_consent(request.user, person):
+        raise PermissionDenied("Vous ne pouvez pas envoyer de SMS à cette personne.")
+    form = SmsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(f"{reverse('consent:person_consents', args=[person.pk])}#sms")
+    try:
+        send_sms(person=person, actor=request.user, text=form.cleaned_data["text"])
+    except ConsentRequired as refusal:
+        messages.error(request, refusal.message)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages) + " Rien n'a été envoyé.")
+    else:
+        messages.success(request, "SMS envoyé.")
+    return redirect(f"{reverse('consent:person_consents', args=[person.pk])}#sms")
 
 
 def person_consents_url(person) -> str:

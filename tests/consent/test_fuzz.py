@@ -148,3 +148,12 @@ def test_document_upload_never_fails(client, world, content, name, title):
         reverse("people:document_upload", args=[person.pk]), {"title": title, "file": upload}
     )
     assert response.status_code < 500
+
+
+@FUZZ
+@given(text=st.text(max_size=600))
+def test_sms_form_never_fails(client, world, text):
+    _, person, worker, _ = world
+    client.force_login(worker)
+    response = client.post(reverse("consent:sms", args=[person.pk]), {"text": text})
+    assert response.status_code < 500

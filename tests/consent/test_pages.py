@@ -196,3 +196,23 @@ def test_collector_from_another_structure_is_refused(client):
     )
     assert response.status_code == 400
     assert not Consent.objects.exists()
+
+
+def test_sms_page_sends_only_with_consent(client, settings, tmp_path):
+    settings.EGIDE_SMS_OUTBOX = str(tmp_path / "sms.jsonl")
+    catalogue()
+    person, worker = person_and_worker()
+    client.force_login(worker)
+    url = reverse("consent:sms", args=[person.pk])
+    page = client.post(url, {"text": "Rappel : rendez-vous mardi 10 h."}, follow=True)
+    assert "Pas de consentement de la personne pour « Contact par SMS »" in page.content.decode()
+    assert not (tmp_path / "sms.jsonl").exists()
+    decide(person, worker, "sms_contact", "donne")
+    page = client.post(url, {"text": "Rappel : rendez-vous mardi 10 h."}, follow=True)
+    assert "SMS envoyé." in page.content.decode()
+    assert (tmp_path / "sms.jsonl").read_text().count("\n") == 1
+    assert client.post(url, {"text": ""}, follow=True).status_code == 200
+    assert AccessEvent.objects.filter(action=AccessEvent.Action.SEND, person_id=person.pk).count() == 1
+    assert AccessEvent.objects.filter(action=AccessEvent.Action.REFUSED, person_id=person.pk).count() == 1
+    client.force_login(member(Role.DPO, organisation=person.organisation))
+    assert client.post(url, {"text": "Bonjour"}).status_code == 403
