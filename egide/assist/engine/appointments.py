@@ -47,6 +47,7 @@ NOT_APPOINTMENT_WORDS = _words_of("terme naissance accouchement décès annivers
 FUTURE_AUXILIARIES = {"sera", "seront", "serai", "serons", "serez", "être", "etre"}
 PAST_PARTICIPLE_RE = re.compile(r"^\w+(é|ée|és|ées)$")
 WORD_RE = re.compile(r"[\w'-]+|->|→")
+LEADS_TO_DATE_RE = re.compile(r"\bpour\s+(le|la|l')?\s*$|\bà partir\s+(du|de)?\s*$")
 DEADLINE_WORDS = _words_of(
     "avant jusqu' jusqu'au jusqu'à expire expirera expireront échéance fin limite délai rendre déposer "
     "renouveler signer envoyer transmettre fournir levée clôture"
@@ -75,21 +76,14 @@ def _classify(left: str, right: str, has_time: bool) -> tuple[str | None, float]
     words = _words(left)
     if any(w in NOT_APPOINTMENT_WORDS for w in words[-5:]):
         return None, 0.0
-    if re.search(r"\bpour\s+(le|la|l')?\s*$", lower_keep_accents(left)) or re.search(
-        r"\bà partir\s+(du|de)?\s*$", lower_keep_accents(left)
-    ):
-        return "echeance" if not any(
-            w in FUTURE_WORDS - DEADLINE_WORDS for w in words
-        ) else "rendez_vous", 0.8
+    if LEADS_TO_DATE_RE.search(lower_keep_accents(left)):  # "pour le 15/04", "à partir du 16/02"
+        meeting = any(w in FUTURE_WORDS and w not in DEADLINE_WORDS for w in words)
+        return ("rendez_vous" if meeting else "echeance"), 0.8
     for distance, word in enumerate(reversed(words)):
         if word in FUTURE_WORDS:
             kind = "echeance" if word in DEADLINE_WORDS else "rendez_vous"
             return kind, 0.9 if distance < 6 else 0.7
-        if (
-            word in PAST_WORDS
-            or PAST_PARTICIPLE_RE.match(word)
-            or word in {"reçu", "reçue", "reçus", "reçues", "vu", "vue"}
-        ):
+        if word in PAST_WORDS or PAST_PARTICIPLE_RE.match(word):
             before = words[len(words) - distance - 2] if distance + 2 <= len(words) else ""
             if before in FUTURE_AUXILIARIES:
                 return "rendez_vous", 0.8  # "sera reçue le 16 février": ahead, not past

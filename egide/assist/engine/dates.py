@@ -100,10 +100,6 @@ def _time(m: re.Match) -> str | None:
     return f"{int(hour):02d}:{int(m.group('minute') or 0):02d}"
 
 
-def _end_without_time(m: re.Match) -> int:
-    return m.start("hour") if m.group("hour") is not None else m.end()
-
-
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention of a note, in order, without overlaps."""
     folded = fold(text)

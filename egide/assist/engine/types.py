@@ -32,7 +32,7 @@ class BackendInfo:
 
 @dataclass
 class Need:
-    label: str  # one of taxonomy.NEED_LABELS
+    label: str  # one of lexicons.NEED_LABELS
     spans: list[Span]
     confidence: float
     backend: BackendInfo
@@ -55,7 +55,7 @@ class Appointment:
 @dataclass
 class Amount:
     value: float  # euros
-    kind: str  # one of taxonomy.AMOUNT_KINDS
+    kind: str  # one of amounts.AMOUNT_KINDS
     spans: list[Span]
     confidence: float
     backend: BackendInfo
@@ -78,7 +78,8 @@ class Extraction:
     amounts: list[Amount] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     note_date: dt.date | None = None
-    note_date_source: str = ""  # "fourni", "en-tête de la note", "horloge"
+    # where note_date came from: "fourni", "en-tête de la note", "date par défaut"; "" when unknown
+    note_date_source: str = ""
 
 
 @dataclass

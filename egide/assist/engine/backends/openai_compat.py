@@ -18,6 +18,7 @@ import time
 import urllib.error
 from typing import Any
 
+from ..amounts import AMOUNT_KINDS
 from ..lexicons import NEED_LABELS
 from ..templates import Template
 from ..text import fold
@@ -37,7 +38,6 @@ from .base import BackendError, ExternalCallRefused
 
 CHANNEL = "modele_externe"  # egide.consent.gateway's channel for model endpoints
 
-AMOUNT_KINDS = ("revenu", "dette", "loyer", "aide_demandee", "autre")
 SYSTEM_PROMPT = (
     "Tu aides un ou une travailleuse sociale à relire une note d'entretien. Les noms et identifiants "
     "sont remplacés par des marqueurs entre crochets comme [PERSONNE_1] : garde-les tels quels, n'en "
@@ -244,7 +244,8 @@ class OpenAICompatibleBackend:
         folded = fold(text)
         info = self.info
         extraction = Extraction(
-            note_date=note_date or default_date, note_date_source="fourni" if note_date else ""
+            note_date=note_date or default_date,
+            note_date_source="fourni" if note_date else "date par défaut" if default_date else "",
         )
         for item in _list_of_dicts(data, "besoins"):
             label = item.get("label")
