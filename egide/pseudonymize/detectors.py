@@ -369,17 +369,32 @@ _BIRTH_CUE = re.compile(
 )
 
 
+_BIRTH_WORD = re.compile(r"\bn[ée]e?s?\b|naissance|\bD\.?D\.?N\b", re.I)
+
+
 def detect_birthdates(text: str) -> list[Span]:
     spans = []
-    for m in _DATE.finditer(text):
-        before = text[max(0, m.start() - 60) : m.start()]
-        if _BIRTH_CUE.search(before):
-            spans.append(Span(m.start(), m.end(), DATE_NAISSANCE, m.group(), "regex:date+contexte", 0.95))
+    seen: set[int] = set()
+    for cue in _BIRTH_WORD.finditer(text):
+        # a date within the 60 characters after a birth word, announced by it
+        for m in _DATE.finditer(text, cue.start(), min(len(text), cue.end() + 60)):
+            if m.start() in seen:
+                continue
+            before = text[max(0, m.start() - 60) : m.start()]
+            if _BIRTH_CUE.search(before):
+                seen.add(m.start())
+                spans.append(Span(m.start(), m.end(), DATE_NAISSANCE, m.group(), "regex:date+contexte", 0.95))
     return spans
 
 
 def dates_in(text: str) -> list[re.Match]:
     return list(_DATE.finditer(text))
+
+
+def date_at(text: str, pos: int) -> re.Match | None:
+    """A date starting exactly at `pos`, if any."""
+    m = _DATE.match(text, pos)
+    return m if m and (m.end() == len(text) or not text[m.end()].isalnum()) else None
 
 
 # ---------------------------------------------------------------- street addresses

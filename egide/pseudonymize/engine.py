@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 
@@ -36,6 +37,7 @@ CHECK_THRESHOLD = 0.8
 # spaCy's French NER is the only component the engine needs (the NER has its own embedding layer).
 DISABLED_COMPONENTS = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
 CHUNK_CHARS = 50_000
+_HEADER_GAP = re.compile(r"\s*,\s*|[ \t]+|\s*\(\s*")
 
 # When two spans of different types overlap, the first in this order wins.
 _RANK = {
@@ -159,21 +161,22 @@ class Pseudonymizer:
     @staticmethod
     def _header_birthdates(text: str, people: list[Span], rules: list[Span]) -> list[Span]:
         """ "DUPONT, Jean, 12/03/1961": a dated name header gives a date of birth."""
-        ends = sorted({s.end for s in people})
-        taken = [(s.start, s.end) for s in rules]
+        if not people:
+            return []
+        covered = sorted((s.start, s.end) for s in rules)
+        cover_starts = [a for a, _ in covered]
         out = []
-        for m in detectors.dates_in(text):
-            if any(a <= m.start() < b for a, b in taken):
+        for end in sorted({s.end for s in people}):
+            gap = _HEADER_GAP.match(text, end)
+            if not gap:
                 continue
-            if re.fullmatch(r"(?:19|20)\d{2}", m.group()):
+            m = detectors.date_at(text, gap.end())
+            if m is None or re.fullmatch(r"(?:19|20)\d{2}", m.group()):
                 continue
-            for end in ends:
-                gap = text[end : m.start()]
-                if end <= m.start() and re.fullmatch(r"\s*,\s*|[ \t]+|\s*\(\s*", gap):
-                    out.append(
-                        Span(m.start(), m.end(), DATE_NAISSANCE, m.group(), "contexte:entete-nom", 0.7)
-                    )
-                    break
+            k = bisect.bisect_right(cover_starts, m.start()) - 1
+            if k >= 0 and covered[k][0] <= m.start() < covered[k][1]:
+                continue
+            out.append(Span(m.start(), m.end(), DATE_NAISSANCE, m.group(), "contexte:entete-nom", 0.7))
         return out
 
     # ------------------------------------------------------------ assembly
@@ -217,29 +220,45 @@ def _rank(s: Span) -> int:
 
 
 def _resolve(text: str, spans: list[Span]) -> list[Span]:
-    """Non-overlapping spans: by rank, then confidence, then length; same-type overlaps merge."""
+    """Non-overlapping spans: by rank, then confidence, then length; same-type overlaps merge.
+
+    The accepted spans are kept sorted by start (they never overlap), so each candidate only
+    looks at its neighbours: linear-logarithmic even for a 1 MB note with thousands of spans.
+    """
     ordered = sorted(spans, key=lambda s: (_rank(s), -s.confidence, -(s.end - s.start), s.start))
+    starts: list[int] = []
     accepted: list[Span] = []
+
+    def clashes(s: Span) -> tuple[int, int]:
+        lo = bisect.bisect_left(starts, s.start)
+        if lo > 0 and accepted[lo - 1].end > s.start:
+            lo -= 1
+        hi = bisect.bisect_left(starts, s.end, lo)
+        return lo, hi
+
+    def replace(lo: int, hi: int, new: Span) -> None:
+        del starts[lo:hi]
+        del accepted[lo:hi]
+        k = bisect.bisect_left(starts, new.start)
+        starts.insert(k, new.start)
+        accepted.insert(k, new)
+
     for s in ordered:
-        clash = [a for a in accepted if a.start < s.end and s.start < a.end]
+        lo, hi = clashes(s)
+        clash = accepted[lo:hi]
         if not clash:
-            accepted.append(s)
+            replace(lo, lo, s)
             continue
         if all(s.start <= a.start and a.end <= s.end for a in clash) and any(a.type != s.type for a in clash):
             # a name inside an e-mail or an address: the whole e-mail or address goes
-            for a in clash:
-                accepted.remove(a)
-            accepted.append(s)
+            replace(lo, hi, s)
             continue
         if all(a.type == s.type for a in clash):
-            start = min([s.start] + [a.start for a in clash])
-            end = max([s.end] + [a.end for a in clash])
+            start = min(s.start, clash[0].start)
+            end = max(s.end, clash[-1].end)
             best = min(clash, key=_rank)
-            for a in clash:
-                accepted.remove(a)
             confidence = max(a.confidence for a in clash)
-            accepted.append(Span(start, end, s.type, text[start:end], best.detector, confidence))
-    accepted.sort(key=lambda s: s.start)
+            replace(lo, hi, Span(start, end, s.type, text[start:end], best.detector, confidence))
     return accepted
 
 

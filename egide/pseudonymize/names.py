@@ -163,12 +163,16 @@ class NameDetector:
         self._common_cache: dict[str, bool] = {}
         self._lex_cache: dict[str, tuple[bool, bool]] = {}
         self._namey_cache: dict[tuple[str, bool], bool] = {}
+        self._fold_cache: dict[str, str] = {}
 
     # ------------------------------------------------------------ token features
 
     def _tokens(self, doc) -> list[_Tok]:
         toks: list[_Tok] = []
         prev_text = None
+        folds = self._fold_cache
+        if len(folds) > 200_000:
+            folds.clear()
         line_start = True
         for t in doc:
             if t.is_space:
@@ -184,7 +188,16 @@ class NameDetector:
                 or bool(re.fullmatch(r"\d+[.)]", prev_text or ""))
             )
             toks.append(
-                _Tok(t.text, t.idx, t.idx + len(t.text), fold(t.text), line_start, sent, False, t.ent_type_)
+                _Tok(
+                    t.text,
+                    t.idx,
+                    t.idx + len(t.text),
+                    folds.get(t.text) or folds.setdefault(t.text, fold(t.text)),
+                    line_start,
+                    sent,
+                    False,
+                    t.ent_type_,
+                )
             )
             line_start = "\n" in t.whitespace_
             prev_text = t.text
@@ -334,6 +347,10 @@ class NameDetector:
         k = i
         while k > 0 and not (toks[k - 1].space and "\n" in toks[k - 1].text):
             k -= 1
+            count += self._wordlike(toks[k])
+            if count > limit:
+                return False
+        k = i
         while k < len(toks) and not (toks[k].space and "\n" in toks[k].text):
             count += self._wordlike(toks[k])
             if count > limit:
