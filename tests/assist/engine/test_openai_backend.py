@@ -298,3 +298,24 @@ def test_backend_from_settings():
         2,
     )
     assert backend.info.model == "qwen2.5:3b" and backend.external
+
+
+def test_known_identities_leave_even_when_written_loosely(llm_server, send_ticket):
+    """A name no detector would see (lower case, in an SMS) is removed because the file knows it."""
+    from egide.pseudonymize import Mapping
+
+    llm_server.respond = lambda body: (200, chat_answer({"besoins": []}), 0.0)
+    note = "sms de nicolas 22h47 : « jpeux pas payer le loyer ce mois ci, la caf a coupé » -> rappelé nicolas le lendemain."
+    mapping = Mapping()
+    analyse_note(
+        note,
+        backend=_backend(llm_server),
+        known=[KnownIdentity(first_names=["Nicolas"], last_names=["Vermeulen"])],
+        authorize_external_call=_allow,
+        mapping=mapping,
+        template=None,
+    )
+    sent = llm_server.all_text_sent()
+    assert "nicolas" not in sent.lower()
+    # The caller's mapping keeps the placeholder, so the person's next notes get the same one.
+    assert "nicolas" in [value.lower() for value in mapping.values.values()]
