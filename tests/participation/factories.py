@@ -1,0 +1,42 @@
+"""Helpers for the participation tests (real services, real database)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from egide.accounts.models import Role
+from egide.participation import services
+from egide.participation.models import ParticipantRole, Region, StructureType
+from tests.factories import OrganisationFactory, member
+
+QUESTIONS = [
+    "Quelles fonctions de l'IA vous aideraient au quotidien ?",
+    "Quelles limites poser pour garder l'éthique et la valeur humaine du travail ?",
+    "Quelles tâches pourraient être allégées ?",
+]
+
+
+def organiser(organisation=None):
+    return member(Role.MANAGER, organisation=organisation or OrganisationFactory())
+
+
+def open_call(user, **fields):
+    today = timezone.localdate()
+    values = {
+        "title": "L'IA dans le travail social",
+        "description": "Recherche-action participative.",
+        "audience": "Professionnels, encadrants, personnes accompagnées",
+        "opens_on": today - dt.timedelta(days=10),
+        "closes_on": today + dt.timedelta(days=30),
+        "questions": QUESTIONS,
+    }
+    values.update(fields)
+    return services.call_create(user=user, **values)
+
+
+def volunteer(call, role=ParticipantRole.PROFESSIONAL, **fields):
+    values = {"structure_type": StructureType.CCAS, "region": Region.HDF, "consent": True}
+    values.update(fields)
+    return services.volunteer_apply(call=call, role=role, **values)
