@@ -73,8 +73,13 @@ def batch_record(note_id: Any, extraction) -> dict[str, Any]:
         "appointments": [
             {"date": a.date.isoformat(), "with": a.with_ or a.label} for a in extraction.appointments
         ],
-        "amounts": [int(a.value) if float(a.value).is_integer() else a.value for a in extraction.amounts],
+        # Each amount once: a note that repeats "1 200 €" speaks of one amount.
+        "amounts": list(dict.fromkeys(_number(a.value) for a in extraction.amounts)),
     }
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
 
 
 def _open_lines(path: str) -> Iterator[str]:

@@ -40,6 +40,12 @@ def test_output_shape_and_date_from_the_line():
     assert record["appointments"][0]["with"] == "CCAS"
 
 
+def test_an_amount_repeated_is_listed_once():
+    note = {"id": "r", "text": "Dette de 1 200 €. Les 1 200 € seront étalés, 80,50 € par mois."}
+    (record,), _, _ = _run([json.dumps(note)])
+    assert record["amounts"] == [1200, 80.5]
+
+
 def test_bad_lines_are_reported_in_french_and_the_others_processed():
     lines = [
         "{pas du json",
