@@ -110,7 +110,9 @@ def main() -> int:
     print(summary("analyse_note (extraction + draft + grounding check), wall clock", full))
     print(summary("analyse_note, CPU time of the process", full_cpu))
     print(summary("extract_note (extraction only)", extraction))
-    print(summary("check_grounding of an edited draft with invented claims (spaCy on those sentences)", edited))
+    print(
+        summary("check_grounding of an edited draft with invented claims (spaCy on those sentences)", edited)
+    )
     print(f"grounding flags on the built-in drafts: {flags} (an extractive draft should have none)")
     print(f"`egide extract --jsonl` on the corpus, wall clock including start-up: {batch:.2f} s")
     print(scores)
