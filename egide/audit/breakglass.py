@@ -86,3 +86,27 @@ def break_glass_grant(*, actor, person, reason: str, hours: int = GRANT_HOURS) -
         )[:500],
     )
     return grant
+
+
+@transaction.atomic
+def break_glass_revoke(*, actor, notification: Notification) -> int:
+    """An encadrant ends the break-glass access behind an alert at once. Returns grants revoked."""
+    membership = actor.membership if actor.is_authenticated else None
+    if membership is None or membership.role != Role.MANAGER:
+        raise ValidationError("Seul l'encadrement peut révoquer un accès exceptionnel.")
+    if (
+        notification.kind != Notification.Kind.BREAK_GLASS
+        or notification.organisation_id != membership.organisation_id
+    ):
+        raise ValidationError("Cette alerte ne porte pas sur un accès exceptionnel de votre structure.")
+    grants = active_grants(notification.subject_user).filter(person_id=notification.person_id)
+    revoked = grants.update(revoked_at=timezone.now())
+    if revoked:
+        audit(
+            actor=actor,
+            action=AccessEvent.Action.UPDATE,
+            person=notification.person,
+            object_type="acces_exceptionnel",
+            reason=f"accès exceptionnel de {notification.subject_user} révoqué par l'encadrement",
+        )
+    return revoked

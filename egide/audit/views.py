@@ -18,7 +18,7 @@ from egide.accounts.models import Role
 from egide.people.models import Person
 from egide.people.selectors import people_of_organisation, people_visible_to, person_for
 
-from .breakglass import break_glass_grant, can_break_glass
+from .breakglass import active_grants, break_glass_grant, break_glass_revoke, can_break_glass
 from .forms import BreakGlassForm, LogSearchForm, ThresholdForm
 from .models import AccessEvent, AlertSettings, Notification
 from .perms import can_search_log, can_see_alerts, can_set_threshold
@@ -187,6 +187,13 @@ def notifications(request):
         "subject_user", "person"
     )
     page = Paginator(alerts, PAGE_SIZE).get_page(request.GET.get("page"))
+    for alert in page.object_list:
+        alert.grant_active = (
+            alert.kind == Notification.Kind.BREAK_GLASS
+            and alert.subject_user is not None
+            and alert.person_id is not None
+            and active_grants(alert.subject_user).filter(person_id=alert.person_id).exists()
+        )
     return render(
         request,
         "audit/notifications.html",
@@ -209,6 +216,28 @@ def notification_read(request, pk: int):
         ).exists()
     ):
         raise Http404("Alerte introuvable.")
+    return redirect("audit:notifications")
+
+
+@require_POST
+def break_glass_revoke_view(request, pk: int):
+    if not can_set_threshold(request.user):
+        raise PermissionDenied("Seul l'encadrement peut révoquer un accès exceptionnel.")
+    notification = (
+        Notification.objects.filter(pk=pk, organisation_id=request.user.membership.organisation_id)
+        .select_related("subject_user", "person")
+        .first()
+    )
+    if notification is None:
+        raise Http404("Alerte introuvable.")
+    try:
+        revoked = break_glass_revoke(actor=request.user, notification=notification)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, "Accès exceptionnel révoqué." if revoked else "Cet accès avait déjà pris fin."
+        )
     return redirect("audit:notifications")
 
 

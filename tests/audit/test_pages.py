@@ -178,3 +178,21 @@ def test_reopening_a_file_today_takes_the_short_path(setup):
     with CaptureQueriesContext(connection) as again:
         audit_read(actor=worker, person=other)
     assert len(again) < len(first_time)
+
+
+def test_manager_revokes_a_break_glass_access(client, setup):
+    person, _ = setup
+    outsider = member(Role.WORKER, organisation=person.organisation)
+    break_glass_grant(actor=outsider, person=person, reason=REASON)
+    alert = Notification.objects.get(kind=Notification.Kind.BREAK_GLASS)
+    client.force_login(member(Role.DPO, organisation=person.organisation))
+    assert client.post(reverse("audit:break_glass_revoke", args=[alert.pk])).status_code == 403
+    manager = member(Role.MANAGER, organisation=person.organisation)
+    client.force_login(manager)
+    assert "Révoquer l" in client.get(reverse("audit:notifications")).content.decode()
+    client.post(reverse("audit:break_glass_revoke", args=[alert.pk]))
+    assert not has_active_grant(outsider, person)
+    assert not people_visible_to(outsider).filter(pk=person.pk).exists()
+    assert AccessEvent.objects.filter(object_type="acces_exceptionnel", actor_id=manager.pk).exists()
+    client.force_login(member(Role.MANAGER))  # another structure
+    assert client.post(reverse("audit:break_glass_revoke", args=[alert.pk])).status_code == 404
