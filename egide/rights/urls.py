@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "rights"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("personnes/<int:pk>/", views.person, name="person"),
+    path("personnes/<int:pk>/trace/", views.trace, name="trace"),
+    path("personnes/<int:pk>/completer/<str:field>/", views.complete, name="complete"),
+    path("equipes/<int:team_pk>/non-recours/", views.nontakeup, name="nontakeup"),
+]

@@ -1,0 +1,48 @@
+"""Running the non-take-up scan outside the request: a background thread started by the page,
+or the `egide nontakeup --team ID` command from cron (see the management command).
+
+With settings.EGIDE_NONTAKEUP_INLINE = True (tests) the page runs it inline instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from django.conf import settings
+from django.db import close_old_connections, connection
+
+logger = logging.getLogger(__name__)
+
+
+def _run(scan_pk: int, user_pk: int | None) -> None:
+    from egide.accounts.models import User
+
+    from .models import NonTakeUpScan
+    from .services import nontakeup_scan_run
+
+    close_old_connections()
+    try:
+        scan = NonTakeUpScan.objects.select_related("team__organisation").get(pk=scan_pk)
+        user = User.objects.filter(pk=user_pk).first() if user_pk else None
+        nontakeup_scan_run(scan=scan, user=user)
+    except Exception:
+        logger.exception("Analyse du non-recours %s interrompue", scan_pk)
+        NonTakeUpScan.objects.filter(pk=scan_pk).update(
+            status=NonTakeUpScan.Status.FAILED, error="L'analyse s'est interrompue : relancez-la."
+        )
+    finally:
+        connection.close()
+
+
+def start_scan(scan, user=None) -> threading.Thread | None:
+    """Run the scan in a daemon thread (or inline when EGIDE_NONTAKEUP_INLINE is set)."""
+    user_pk = user.pk if user is not None else None
+    if getattr(settings, "EGIDE_NONTAKEUP_INLINE", False):
+        from .services import nontakeup_scan_run
+
+        nontakeup_scan_run(scan=scan, user=user)
+        return None
+    thread = threading.Thread(target=_run, args=(scan.pk, user_pk), name=f"nontakeup-{scan.pk}", daemon=True)
+    thread.start()
+    return thread
