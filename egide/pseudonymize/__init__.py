@@ -21,6 +21,7 @@ from .model import (
     Reidentification,
     Span,
     reidentify,
+    segments,
 )
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "pseudonymize",
     "pseudonymize_many",
     "reidentify",
+    "segments",
 ]
 
 _lock = threading.Lock()

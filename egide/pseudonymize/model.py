@@ -233,3 +233,23 @@ def reidentify(text: str, mapping: Mapping) -> Reidentification:
 
         out = pattern.sub(put_back_fake, out)
     return Reidentification(text=out, unknown_placeholders=unknown, restored=restored)
+
+
+def segments(text: str, spans: list[Span]) -> list[tuple[str, Span | None]]:
+    """The original text cut into pieces, each with the span it belongs to (None: plain text).
+
+    What a page needs to show a note with its identifiers highlighted (the template escapes each
+    piece and wraps the spans in a <mark> with their type, placeholder and confidence).
+    """
+    pieces: list[tuple[str, Span | None]] = []
+    pos = 0
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start < pos:
+            continue
+        if span.start > pos:
+            pieces.append((text[pos : span.start], None))
+        pieces.append((text[span.start : span.end], span))
+        pos = span.end
+    if pos < len(text):
+        pieces.append((text[pos:], None))
+    return pieces

@@ -60,3 +60,14 @@ def test_a_mapping_shared_across_a_file(engine):
 def test_reidentify_without_placeholders_changes_nothing():
     back = reidentify("Aucun marqueur ici.", Mapping())
     assert (back.text, back.unknown_placeholders, back.restored) == ("Aucun marqueur ici.", [], 0)
+
+
+def test_segments_rebuild_the_note_for_highlighting(engine):
+    from egide.pseudonymize import segments
+
+    result = pseudonymize(NOTE)
+    pieces = segments(NOTE, result.spans)
+    assert "".join(text for text, _ in pieces) == NOTE
+    marked = [(text, span.type) for text, span in pieces if span is not None]
+    assert any("Verhaeghe" in t and k == "PERSONNE" for t, k in marked)
+    assert len(marked) == len(result.spans)
