@@ -175,10 +175,12 @@ OTHER_LANGUAGE_WORDS = _word_set(
 
 
 def looks_french(text: str) -> bool:
-    """Whether a note reads as French (function words), tolerant of SMS style and short notes."""
+    """Whether a note reads as French, tolerant of SMS style, short and telegraphic notes.
+
+    A note is refused only on evidence: another language's function words ("the", "and", "con",
+    "und"…) outnumber French ones. A list of acronyms and amounts has neither and passes.
+    """
     words = re.findall(r"[a-z']+", fold(text).replace("'", " "))
-    if len(words) < 6:
-        return True  # too short to tell; the extraction will simply find little
     french = sum(w in FRENCH_WORDS for w in words)
     other = sum(w in ENGLISH_WORDS or (w in OTHER_LANGUAGE_WORDS and w not in FRENCH_WORDS) for w in words)
-    return french >= 0.12 * len(words) and french > other
+    return other < 3 or french > other

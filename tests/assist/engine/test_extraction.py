@@ -237,3 +237,11 @@ def test_future_passive_and_weekday_with_hour():
 def test_sentences_end_at_a_full_stop_before_a_capital_not_in_folded_text():
     (income, debt) = find_amounts("Il dit toucher 900 euros par mois. Il a un crédit de 250 €.", B)
     assert (income.kind, debt.kind) == ("revenu", "dette")
+
+
+def test_telegraphic_french_notes_are_accepted():
+    extraction = extract_note(
+        "Situation budgétaire : loyer 450 €, APL 120 €, RSA 600 €, dette EDF 300 €, crédit Cofidis"
+    )
+    assert [a.value for a in extraction.amounts] == [450, 120, 600, 300]
+    extract_note("Mme a dit : « I need help with the rent » et pleure beaucoup depuis la séparation.")
