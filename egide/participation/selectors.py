@@ -92,3 +92,31 @@ def volunteer_from_token(token: str) -> Volunteer:
         code=data.get("c"),
         withdrawn_at__isnull=True,
     )
+
+
+def version_diff(version: CharterVersion) -> list[tuple[str, str]]:
+    """Line by line difference with the previous version: ('same'|'added'|'removed', line)."""
+    import difflib
+
+    previous = version.charter.versions.filter(number__lt=version.number).order_by("-number").first()
+    before = previous.text.splitlines() if previous else []
+    rows = []
+    for line in difflib.ndiff(before, version.text.splitlines()):
+        code, text = line[:2], line[2:]
+        if code == "+ ":
+            rows.append(("added", text))
+        elif code == "- ":
+            rows.append(("removed", text))
+        elif code == "  ":
+            rows.append(("same", text))
+    return rows
+
+
+def principles_for_entry(feature, organisation_id: int | None):
+    """The principles of the structure's adopted charter version that this register entry follows."""
+    if organisation_id is None:
+        return None, []
+    version = adopted_version(organisation_id)
+    if version is None:
+        return None, []
+    return version, list(version.principles.filter(register_entries=feature))

@@ -208,9 +208,7 @@ def _pseudonymise(text: str) -> dict:
         "text": result.text,
         "removed_count": len(result.spans),
         "removed_types": sorted({s.type for s in result.spans}),
-        "flagged": [
-            {"type": s.type, "placeholder": s.placeholder or "", "text": s.text} for s in result.check_needed
-        ],
+        "flagged": [{"type": s.type, "placeholder": s.placeholder or ""} for s in result.check_needed],
     }
 
 
