@@ -40,3 +40,23 @@ def volunteer(call, role=ParticipantRole.PROFESSIONAL, **fields):
     values = {"structure_type": StructureType.CCAS, "region": Region.HDF, "consent": True}
     values.update(fields)
     return services.volunteer_apply(call=call, role=role, **values)
+
+
+def enable_synthesis(user):
+    """The structure enables the study synthesis in its AI register and the user does its literacy path."""
+    from egide.governance.literacy import path_for
+    from egide.governance.models import FeatureStatus
+    from egide.governance.register import feature
+    from egide.governance.services import feature_decide, literacy_complete
+
+    entry = feature("study_synthesis")
+    feature_decide(
+        organisation=user.membership.organisation,
+        feature=entry,
+        status=FeatureStatus.ENABLED,
+        justification="Étude participative de la structure",
+        user=user,
+    )
+    path = path_for("study_synthesis")
+    literacy_complete(user=user, feature=entry, answers={q.key: str(q.answer) for q in path.questions})
+    return entry
