@@ -165,9 +165,13 @@ def test_history_is_kept_and_dpo_may_decide():
 
 
 def test_a_flushed_register_is_restored():
-    from egide.governance.models import AIFeature
+    from egide.governance.models import AIFeature, ImpactAssessment, Incident
 
+    # Rows left by another test (e.g. a flush that failed) must not protect the entry here.
+    for model in (FeatureDecision, ImpactAssessment, Incident):
+        model.objects.filter(feature__code="rights").delete()
     AIFeature.objects.filter(code="rights").delete()
+    assert not AIFeature.objects.filter(code="rights").exists()
     assert register.feature("rights").name.startswith("Estimation des droits")
 
 
