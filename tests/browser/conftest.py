@@ -58,7 +58,9 @@ def browser_page(browser, live_server):
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on(
         "console",
-        lambda msg: errors.append(msg.text) if msg.type == "error" and "Content Security Policy" in msg.text else None,
+        lambda msg: (
+            errors.append(msg.text) if msg.type == "error" and "Content Security Policy" in msg.text else None
+        ),
     )
     yield page
     context.close()
@@ -91,7 +93,12 @@ def axe_violations():
     def _run(page) -> list[dict]:
         results = axe.run(page)
         return [
-            {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"]][:5],
+            }
             for v in results.response["violations"]
             if v.get("impact") in SERIOUS
         ]
