@@ -112,7 +112,7 @@ def missing_items(
     today = dt.date.today()
     for member in members:
         other = member.person
-        name = f"{other.first_names} {other.last_name}".strip()
+        name = other.display_name
         editable = perms.can_complete_rights(user, other)
         if other.birth_date is None or other.birth_date > today:
             items.append(MissingItem("birth_date", f"Date de naissance de {name}", other, editable))

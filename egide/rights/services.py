@@ -104,7 +104,7 @@ def _problem_text(problem: engine.Problem, members: list[selectors.FileMember]) 
     """The engine names members by position (members[0]); the page names them by name."""
     text = str(problem)
     for index, member in enumerate(members):
-        name = f"{member.person.first_names} {member.person.last_name}".strip()
+        name = member.person.display_name
         text = text.replace(f"members[{index}].", f"{name} : ").replace(f"members[{index}]", name)
     words = {
         "birth_date": "date de naissance",
