@@ -109,3 +109,21 @@ def test_pseudonymisation_not_enabled_is_said(client, person):
     response = client.get(_url(note))
     assert response.status_code == 403
     assert "pas activée dans votre structure" in response.content.decode()
+
+
+def test_a_span_to_check_can_be_confirmed(client, worker, person):
+    """A low-confidence span is marked "à vérifier"; confirming it remembers it for the file."""
+    note = NoteFactory(
+        person=person, author=worker, text="Échange avec Olive et Pierre Martin. Marine a appelé."
+    )
+    result = pipeline.pseudonymise_note(note)
+    assert result.check_needed, "the engine marks a first name that is also a common word for checking"
+    span = result.check_needed[0]
+    client.force_login(worker)
+    body = client.get(_url(note)).content.decode()
+    assert "pseudo-check" in body and "à vérifier" in body and "bien un identifiant" in body
+    response = client.post(_url(note), {"action": "ajouter", "text": span.text, "kind": span.type})
+    assert response.status_code == 302
+    assert {"text": span.text, "type": span.type} in PseudonymMemory.objects.get(person=person).known
+    again = pipeline.pseudonymise_note(note)
+    assert span.text not in again.text
