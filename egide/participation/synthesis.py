@@ -7,6 +7,7 @@ structure's decision govern it. Themes are proposals: organisers rename, merge a
 
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -48,6 +49,7 @@ def find_themes(
 ) -> tuple[list[list[str]], list[list[float]]]:
     """(top terms per theme, document × theme weights)."""
     from sklearn.decomposition import NMF
+    from sklearn.exceptions import ConvergenceWarning
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     docs = lemmas(texts)
@@ -55,7 +57,10 @@ def find_themes(
     matrix = vectorizer.fit_transform(docs)
     k = min(k or topic_count(len(docs)), matrix.shape[0], matrix.shape[1])
     model = NMF(n_components=k, init="nndsvda", random_state=seed, max_iter=500)
-    weights = model.fit_transform(matrix)
+    with warnings.catch_warnings():
+        # An unconverged factorisation still gives usable themes; organisers review them anyway.
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        weights = model.fit_transform(matrix)
     vocab = vectorizer.get_feature_names_out()
     terms = [[str(vocab[i]) for i in row.argsort()[::-1][:6]] for row in model.components_]
     return terms, weights.tolist()
