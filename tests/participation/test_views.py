@@ -231,3 +231,47 @@ def test_charter_two_versions_diff_adoption_and_register_link(client):
     assert "Une personne décide toujours" in html
     assert reverse("participation:version_detail", args=[charter.pk, 2]) in html
     assert "adoptée le" in html
+
+
+def test_volunteer_proposes_and_comments_through_personal_link(client):
+    user = organiser()
+    call = open_call(user)
+    v = volunteer(call)
+    charter = services.charter_create(user=user, title="Charte", call=call)
+    token = selectors.volunteer_token(v)
+    empty = client.post(
+        reverse("participation:volunteer_propose", args=[token, charter.pk]),
+        {"kind": Proposal.Kind.DESIRABLE, "text": ""},
+    )
+    assert empty.status_code == 400
+    client.post(
+        reverse("participation:volunteer_propose", args=[token, charter.pk]),
+        {"kind": Proposal.Kind.DESIRABLE, "text": "Aider à remplir les dossiers de Mme Sophie Marchand."},
+    )
+    proposal = charter.proposals.get()
+    assert proposal.by_volunteer == v and "Marchand" not in proposal.text
+    client.post(reverse("participation:volunteer_comment", args=[token, proposal.pk]), {"text": "D'accord."})
+    assert proposal.comments.get().text == "D'accord."
+    page = client.get(reverse("participation:volunteer_home", args=[token])).content.decode()
+    assert "Aider à remplir les dossiers" in page
+
+
+def test_human_check_of_flagged_spans(client):
+    user = organiser()
+    call = open_call(user)
+    v = volunteer(call)
+    c = services.contribution_submit(
+        volunteer=v, question=call.questions.first(), text="Un avis sur la saisie."
+    )
+    client.force_login(user)
+    url = reverse("participation:contribution_check", args=[c.pk])
+    assert client.get(url).status_code == 200
+    bad = client.post(url, {"text": " ", "tags": ""})
+    assert bad.status_code == 400
+    client.post(url, {"text": "Un avis sur la saisie, vu avec Jeanne Lefebvre.", "tags": "Saisie, temps"})
+    c.refresh_from_db()
+    assert c.check_status == Contribution.Check.DONE and c.tags == ["saisie", "temps"]
+    assert "Lefebvre" not in c.text
+    worker = member(Role.WORKER, organisation=user.membership.organisation)
+    client.force_login(worker)
+    assert client.get(url).status_code == 403
