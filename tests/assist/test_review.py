@@ -336,3 +336,17 @@ def test_manager_of_the_structure_may_review(client, worker, note):
     response = client.get(f"/assistant/notes/{note.pk}/assistant/")
     assert response.status_code == 200
     assert re.search(r"<h1>Assistant de rédaction", response.content.decode())
+
+
+def test_a_new_run_supersedes_pending_suggestions_and_keeps_decisions(client, worker, note):
+    client.force_login(worker)
+    _, _, first = _run(worker, note)
+    need = _of(first, F.EXTRACT_NEEDS, label="logement")
+    client.post(_url(need), {"decision": "acceptee"})
+    _, _, second = _run(worker, note)
+    assert {s.pk for s in second}.isdisjoint({s.pk for s in first})
+    need.refresh_from_db()
+    assert need.decision == D.ACCEPTED
+    assert Objective.objects.filter(person=note.person).count() == 1
+    page = client.get(f"/assistant/notes/{note.pk}/assistant/").content.decode()
+    assert f'id="suggestion-{second[0].pk}"' in page and f'id="suggestion-{first[0].pk}"' not in page
