@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from egide.participation.models import Contribution, Volunteer, Workshop
+from egide.participation.models import Contribution, Proposal, Volunteer, Workshop
 from egide.pseudonymize import pseudonymize
 from tests.participation.factories import enable_synthesis, organiser
 
@@ -180,3 +180,49 @@ def test_whole_study(browser_page, login, axe_violations):
     assert "Haddad" not in csv_body
     pdf = page.request.get(call_url + "export/pdf/")
     assert pdf.body().startswith(b"%PDF")
+
+
+def test_charter_versions_votes_and_adoption(browser_page, login, axe_violations):
+    from egide.participation import selectors
+    from tests.participation.factories import open_call, volunteer
+
+    pseudonymize("Réveil du moteur avec Marie Durand.")
+    manager = organiser()
+    call = open_call(manager)
+    person = volunteer(call, role="personne_accompagnee", large_text=True)
+    page = login(browser_page, manager)
+    page.goto("/etude/chartes/nouvelle/")
+    page.get_by_label("Titre de la charte").fill("Charte éthique de l'IA")
+    page.get_by_label("Étude associée").select_option(label=call.title)
+    page.get_by_role("button", name="Créer la charte").click()
+    page.get_by_label("Principe", exact=True).check()
+    page.get_by_label("Votre proposition").fill("Une personne décide toujours, jamais la machine.")
+    page.get_by_role("button", name="Ajouter la proposition").click()
+    page.get_by_label("Texte de la nouvelle version").fill("1. L'humain décide.\n2. Transparence.")
+    page.get_by_role("button", name="Enregistrer la version").click()
+    assert "Version 1 enregistrée" in page.locator(".messages").inner_text()
+    page.get_by_role("link", name="Retour à la charte").click()
+    page.get_by_label("Texte de la nouvelle version").fill(
+        "1. L'humain décide.\n2. Transparence envers les personnes."
+    )
+    page.get_by_role("button", name="Enregistrer la version").click()
+    assert page.locator(".diff-removed").inner_text().endswith("2. Transparence.")
+    assert "envers les personnes" in page.locator(".diff-added").inner_text()
+    assert axe_violations(page) == []
+    page.get_by_label("Décision d'adoption").fill("Conseil d'administration du 12 mars 2026")
+    page.get_by_role("button", name="Adopter la version 2").click()
+    assert "est adoptée par la structure" in page.locator(".messages").inner_text()
+    _logout(page)
+
+    token = selectors.volunteer_token(person)
+    page.goto(f"/etude/participant/{token}/")
+    assert page.locator(".large-text").count() == 1
+    page.get_by_label("Pour", exact=True).check()
+    page.get_by_role("button", name="Voter").click()
+    assert "Votre vote est enregistré" in page.locator(".messages").inner_text()
+    page.get_by_label("Contre", exact=True).check()
+    page.get_by_role("button", name="Voter").click()
+    assert "déjà voté" in page.locator(".messages").inner_text()
+    assert axe_violations(page) == []
+    proposal = Proposal.objects.get()
+    assert proposal.votes.count() == 1
