@@ -11,6 +11,7 @@ logger = logging.getLogger(__name__)
 # (module, function) pairs; each engine exposes a cheap-to-call-twice warm function.
 ENGINES = [
     ("egide.common.nlp", "french_nlp"),
+    ("egide.pseudonymize", "get_pseudonymizer"),
     ("egide.rights.engine", "warm"),
 ]
 

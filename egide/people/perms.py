@@ -1,8 +1,9 @@
 """Who may see and change a person's file. Plain functions; selectors apply the same rules in SQL.
 
 Roles (egide.accounts.models.Role):
-- travailleur social: the files of their team, the files they are referent of, and those of
-  follow-ups they lead; reads and writes notes of those files;
+- travailleur social: the files of their team, the files they are referent of, those of
+  follow-ups they lead, and those opened by break-glass (a written reason, for 24 h); reads and
+  writes notes of those files;
 - encadrant: every file of the structure, notes included;
 - secrétariat / accueil: identity and agenda of every file of the structure, never notes or documents;
 - DPO: identity of every file (to answer data subject requests), never notes or documents;
@@ -32,7 +33,12 @@ def is_assigned(user, person) -> bool:
         return True
     if person.referents.filter(pk=user.pk).exists():
         return True
-    return person.followups.filter(referent=user).exists()
+    if person.followups.filter(referent=user).exists():
+        return True
+    # Break-glass: a written reason opened the file for a limited time (logged, manager notified).
+    from egide.audit.breakglass import has_active_grant
+
+    return has_active_grant(user, person)
 
 
 def can_view_identity(user, person) -> bool:

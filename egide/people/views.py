@@ -188,6 +188,7 @@ def person_detail(request, pk: int):
             "consents": _optional_url("consent:person_consents", person.pk),
             "rights": _optional_url("rights:person", person.pk) if can_read_notes else None,
             "history": _optional_url("audit:person_history", person.pk),
+            "requests": _optional_url("privacy:person_requests", person.pk),
         },
     }
     context.update(person_file_sections(user, person))

@@ -73,6 +73,10 @@ MATRIX = [
     ("privacy:export", {"pk": "person"}, (200, 404, 403, 200, 404, 403, 404)),
     ("privacy:export_json", {"pk": "person"}, (200, 404, 403, 200, 404, 403, 404)),
     ("privacy:person_requests", {"pk": "person"}, (200, 404, 200, 200, 404, 200, 404)),
+    # The assistant needs write access to the file; with the AI uses not enabled in this structure
+    # the review page explains the refusal, and the pseudonymised view is refused (403).
+    ("assist:note_assistant", {"pk": "note"}, (200, 404, 404, 200, 404, 404, 404)),
+    ("assist:note_pseudonymised", {"pk": "note"}, (403, 404, 404, 403, 404, 404, 404)),
 ]
 
 # Roles allowed to read a (non-private) note's text, and the author of the private one.
@@ -94,6 +98,7 @@ NOT_IN_MATRIX = {
     "consent:scan": "a signed form's scan; tests/consent",
     "privacy:request_detail": "a data subject request; tests/privacy",
     "audit:notification_read": "POST only; tests/audit",
+    "assist:suggestion_decide": "POST only (htmx); tests/assist/test_review.py",
 }
 
 

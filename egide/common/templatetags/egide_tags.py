@@ -15,6 +15,9 @@ NAV = [
     ("casework:agenda", "Agenda", {Role.WORKER, Role.MANAGER, Role.RECEPTION}),
     ("casework:resources", "Réservations", {Role.WORKER, Role.MANAGER, Role.RECEPTION}),
     ("audit:dpo_log", "Journal d'accès", {Role.DPO, Role.MANAGER}),
+    ("audit:notifications", "Alertes", {Role.DPO, Role.MANAGER}),
+    ("privacy:requests", "Demandes RGPD", {Role.DPO, Role.MANAGER}),
+    ("consent:register", "Consentements", {Role.DPO, Role.MANAGER}),
     ("governance:register", "IA", {Role.MANAGER, Role.DPO, Role.WORKER}),
     ("accounts:settings", "Structure", {Role.ADMIN, Role.MANAGER}),
 ]
