@@ -254,6 +254,7 @@ def _analyse(*, user, note, external: bool, draft_builtin: bool) -> _Outcome:
                             authorize_external_call=guard,
                             template=DEFAULT_TEMPLATE,
                             mapping=mapping,
+                            allow=allowed_words(memory),
                         ),
                     )
                 except ConsentRequired as exc:

@@ -129,6 +129,7 @@ def _external(
     known: Sequence[Any],
     authorize_external_call: Callable[[str], None] | None,
     mapping: Any,
+    allow: Sequence[str] = (),
 ) -> tuple[Extraction, Draft | None, list[str], str]:
     if authorize_external_call is None:
         raise ExternalCallRefused(
@@ -141,7 +142,7 @@ def _external(
         raise ExternalCallRefused(f"L'envoi au service d'IA externe n'est pas autorisé : {reason}") from exc
     from egide.pseudonymize import pseudonymize
 
-    pseudo = pseudonymize(text, known=list(known), mapping=mapping)
+    pseudo = pseudonymize(text, known=list(known), mapping=mapping, allow=list(allow))
     extraction, draft = backend.analyse(
         pseudo, note_date=note_date, default_date=default_date, year_hint=year_hint, template=template
     )
@@ -163,6 +164,7 @@ def analyse_note(
     authorize_external_call: Callable[[str], None] | None = None,
     template: Template | None = DEFAULT_TEMPLATE,
     mapping: Any = None,
+    allow: Sequence[str] = (),
     fallback: bool = True,
     nlp=None,
 ) -> Analysis:
@@ -170,7 +172,8 @@ def analyse_note(
 
     `backend` None or built-in: offline. External: see the module's docstring. `known` are
     `egide.pseudonymize.KnownIdentity` of the file; `mapping` an existing pseudonymisation mapping
-    to keep placeholders stable across a person's notes. Raises `NoteError` for an empty or
+    to keep placeholders stable across a person's notes; `allow` the words a professional said are
+    not identifiers (the person's allow-list). Raises `NoteError` for an empty or
     non-French note; raises `BackendError` only when `fallback` is False.
     """
     validate_note(text)
@@ -190,6 +193,7 @@ def analyse_note(
                 known=known,
                 authorize_external_call=authorize_external_call,
                 mapping=mapping,
+                allow=allow,
             )
             used = backend
         except BackendError as exc:
