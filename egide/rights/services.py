@@ -281,6 +281,18 @@ def nontakeup_scan_run(*, scan: NonTakeUpScan, user: User | None = None) -> NonT
     return scan
 
 
+def nontakeup_viewed(*, user: User, team: Team, scan: NonTakeUpScan | None) -> None:
+    """One audited READ per view of a team's list (it names people and their likely benefits)."""
+    audit(
+        actor=user,
+        action=AccessEvent.Action.READ,
+        obj=scan,
+        object_type="non-recours",
+        organisation_id=team.organisation_id,
+        reason=f"liste du non-recours, équipe « {team.name} »",
+    )
+
+
 def _scan_failed(scan: NonTakeUpScan, message: str) -> NonTakeUpScan:
     scan.status = NonTakeUpScan.Status.FAILED
     scan.error = message

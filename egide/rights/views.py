@@ -169,4 +169,5 @@ def nontakeup(request, team_pk: int):
             person = visible.get(row["person"])
             if person is not None and perms.can_check_rights(request.user, person):
                 rows.append({**row, "person": person})
+    services.nontakeup_viewed(user=request.user, team=team, scan=scan)
     return render(request, "rights/nontakeup.html", {"team": team, "scan": scan, "rows": rows})
