@@ -107,8 +107,9 @@ class Volunteer(models.Model):
     role = models.CharField("vous participez en tant que", max_length=30, choices=ParticipantRole.choices)
     structure_type = models.CharField("type de structure", max_length=20, choices=StructureType.choices)
     region = models.CharField("région", max_length=5, choices=Region.choices)
-    # Only used to send invitations and reminders; never shown in a synthesis or an export.
-    email = models.EmailField("adresse e-mail (facultative)", blank=True)
+    # Only used to send invitations and reminders; encrypted at rest, erased on withdrawal, never
+    # shown in a synthesis or an export.
+    email = EncryptedTextField("adresse e-mail (facultative)", blank=True, default="")
     large_text = models.BooleanField("grands caractères", default=False)
     applied_at = models.DateTimeField(default=timezone.now)
     withdrawn_at = models.DateTimeField(null=True, blank=True)

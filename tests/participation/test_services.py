@@ -196,3 +196,16 @@ def test_token_round_trip_and_tampering():
     services.volunteer_withdraw(volunteer=v)
     with pytest.raises(Http404):
         selectors.volunteer_from_token(token)
+
+
+def test_email_is_encrypted_at_rest_and_erased_on_withdrawal():
+    from django.db import connection
+
+    v = volunteer(open_call(organiser()), email="quelquun@exemple.fr")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT email FROM participation_volunteer WHERE id = %s", [v.pk])
+        stored = cursor.fetchone()[0]
+    assert "exemple.fr" not in stored
+    assert type(v).objects.get(pk=v.pk).email == "quelquun@exemple.fr"
+    services.volunteer_withdraw(volunteer=v)
+    assert type(v).objects.get(pk=v.pk).email == ""
