@@ -246,3 +246,28 @@ def test_search_needs_the_feature_enabled(client):
     user = member(Role.WORKER, team=TeamFactory())
     client.force_login(user)
     assert client.get(reverse("orientation:search")).status_code == 403
+
+
+def test_import_command_reports_rows_and_refuses_unreadable_files(tmp_path, capsys):
+    from django.core.management.base import CommandError
+
+    good = tmp_path / "export.json"
+    good.write_text(
+        json.dumps(
+            {
+                "structures": [{"source": "t", "id": "test--s1", "nom": "Asso", "date_maj": "2026-01-01"}],
+                "services": [_service(), _service(id="test--2", nom="ab")],
+            }
+        ),
+        encoding="utf-8",
+    )
+    call_command("importservices", str(good))
+    captured = capsys.readouterr()
+    assert "1 service(s)" in captured.out
+    assert "ligne 2 (service) : nom : texte trop court" in captured.err
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("id;nom\nx;Épicerie\n".encode("latin-1"))
+    with pytest.raises(CommandError, match="UTF-8"):
+        call_command("importservices", str(latin))
+    with pytest.raises(CommandError, match="illisible"):
+        call_command("importservices", str(tmp_path / "absent.json"))
