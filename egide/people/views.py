@@ -95,7 +95,9 @@ def person_list(request):
     results = None
     page = None
     if query:
-        results = search_people(people_visible_to(request.user), query)
+        results = search_people(
+            people_visible_to(request.user), query, organisation_id=request.user.membership.organisation_id
+        )
         services.people_searched(user=request.user)
     else:
         if scope == "sans-referent" and perms.role_of(request.user) == Role.MANAGER:
