@@ -19,6 +19,7 @@ NAV = [
     ("privacy:requests", "Demandes RGPD", {Role.DPO, Role.MANAGER}),
     ("consent:register", "Consentements", {Role.DPO, Role.MANAGER}),
     ("governance:register", "IA", {Role.MANAGER, Role.DPO, Role.WORKER}),
+    ("participation:index", "Étude participative", {Role.MANAGER, Role.ADMIN, Role.DPO}),
     ("accounts:settings", "Structure", {Role.ADMIN, Role.MANAGER}),
 ]
 
