@@ -14,9 +14,12 @@ echo "== ruff"
 .venv/bin/ruff format --check --quiet .
 echo "== migrations"
 .venv/bin/egide makemigrations --check --dry-run -v0
-echo "== check --deploy (production-like settings)"
+echo "== check --deploy and collectstatic (production-like settings)"
+static_root=$(mktemp -d)
 EGIDE_DEBUG=0 EGIDE_SECRET_KEY="$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
-  EGIDE_ALLOWED_HOSTS=egide.example.org EGIDE_DATA_KEYS="k1:$(.venv/bin/python -c 'import base64,os; print(base64.b64encode(os.urandom(32)).decode())')" \
-  .venv/bin/egide check --deploy --fail-level WARNING
+  EGIDE_ALLOWED_HOSTS=egide.example.org EGIDE_STATIC_ROOT="$static_root" \
+  EGIDE_DATA_KEYS="k1:$(.venv/bin/python -c 'import base64,os; print(base64.b64encode(os.urandom(32)).decode())')" \
+  bash -c '.venv/bin/egide check --deploy --fail-level WARNING && .venv/bin/egide collectstatic --noinput -v0'
+rm -rf "$static_root"
 echo "== pytest"
 exec .venv/bin/pytest "$@"
