@@ -191,6 +191,7 @@ def person_detail(request, pk: int):
             "rights": _optional_url("rights:person", person.pk) if can_read_notes else None,
             "history": _optional_url("audit:person_history", person.pk),
             "requests": _optional_url("privacy:person_requests", person.pk),
+            "orientation": _optional_url("orientation:person", person.pk) if can_read_notes else None,
         },
     }
     context.update(person_file_sections(user, person))

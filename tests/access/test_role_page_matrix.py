@@ -77,6 +77,12 @@ MATRIX = [
     # the review page explains the refusal, and the pseudonymised view is refused (403).
     ("assist:note_assistant", {"pk": "note"}, (200, 404, 404, 200, 404, 404, 404)),
     ("assist:note_pseudonymised", {"pk": "note"}, (403, 404, 404, 403, 404, 404, 404)),
+    # Rights estimation not enabled in this structure: refused (403) to those who may see the
+    # file's resources, 404 to everyone else; the trace sends back to the page.
+    ("rights:person", {"pk": "person"}, (403, 404, 404, 403, 404, 404, 404)),
+    ("rights:trace", {"pk": "person"}, (302, 404, 404, 302, 404, 404, 404)),
+    ("orientation:person", {"pk": "person"}, (200, 404, 404, 200, 404, 404, 404)),
+    ("consent:sms", {"pk": "person"}, (405,) * 7),
 ]
 
 # Roles allowed to read a (non-private) note's text, and the author of the private one.
@@ -99,6 +105,11 @@ NOT_IN_MATRIX = {
     "privacy:request_detail": "a data subject request; tests/privacy",
     "audit:notification_read": "POST only; tests/audit",
     "assist:suggestion_decide": "POST only (htmx); tests/assist/test_review.py",
+    "audit:break_glass_revoke": "POST only; tests/audit",
+    "rights:complete": "POST only (htmx); tests/rights",
+    "rights:nontakeup": "a team's scan, by team id; tests/rights/test_nontakeup.py",
+    "orientation:refer": "needs a directory service; tests/orientation and tests/browser/test_orientation.py",
+    "orientation:answer": "POST only; tests/orientation",
 }
 
 

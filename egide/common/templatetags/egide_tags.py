@@ -14,6 +14,7 @@ NAV = [
     ("casework:note_search", "Notes", {Role.WORKER, Role.MANAGER}),
     ("casework:agenda", "Agenda", {Role.WORKER, Role.MANAGER, Role.RECEPTION}),
     ("casework:resources", "Réservations", {Role.WORKER, Role.MANAGER, Role.RECEPTION}),
+    ("orientation:search", "Orientation", {Role.WORKER, Role.MANAGER, Role.RECEPTION}),
     ("audit:dpo_log", "Journal d'accès", {Role.DPO, Role.MANAGER}),
     ("audit:notifications", "Alertes", {Role.DPO, Role.MANAGER}),
     ("privacy:requests", "Demandes RGPD", {Role.DPO, Role.MANAGER}),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
@@ -84,7 +85,35 @@ class Command(BaseCommand):
                 f"{s.resources} ressources et {s.bookings} réservations, {s.budget_lines} lignes de budget."
             )
         )
+        self._enable_demo_ai()
+        call_command("loaddemoservices", stdout=self.stdout)
         self._print_logins(options["password"], known_password=True)
+
+    def _enable_demo_ai(self) -> None:
+        """The CCAS enables its AI uses (decided by its encadrant, justified); the association does not,
+        so the demo shows that what a structure has not enabled cannot run. Each professional still
+        follows the AI literacy path of a feature before using it."""
+        from egide.accounts.models import User
+        from egide.governance import register
+        from egide.governance.models import FeatureStatus
+        from egide.governance.services import feature_decide
+
+        organisation = Organisation.objects.get(slug="demo-ccas-villeneuve")
+        manager = User.objects.get(username="ccas.encadrant")
+        for code in ("pseudonymize", "extract", "draft_builtin", "orientation", "rights", "study_synthesis"):
+            feature_decide(
+                organisation=organisation,
+                feature=register.feature(code),
+                status=FeatureStatus.ENABLED,
+                justification=(
+                    "Démonstration : usage activé après lecture du registre et de l'analyse d'impact ; "
+                    "l'envoi à un modèle externe reste désactivé."
+                ),
+                user=manager,
+            )
+        self.stdout.write(
+            "Usages de l'IA activés au CCAS (pas à l'association) ; le modèle externe reste désactivé."
+        )
 
     def _print_logins(self, password: str, *, known_password: bool) -> None:
         self.stdout.write("")
