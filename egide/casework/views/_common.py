@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -21,6 +22,22 @@ def person_url(person_or_pk, anchor: str = "") -> str:
     except NoReverseMatch:
         url = reverse("casework:person_notes", args=[pk])
     return f"{url}#{anchor}" if anchor else url
+
+
+def form_page(request, form, *, person, anchor: str, title: str, submit: str, **extra):
+    """The shared one-form page of a file (follow-up, objective, action...), cancel back to its section."""
+    return render(
+        request,
+        "casework/form_page.html",
+        {
+            "form": form,
+            "person": person,
+            "title": title,
+            "submit_label": submit,
+            "cancel_url": person_url(person, anchor),
+            **extra,
+        },
+    )
 
 
 def require(condition: bool) -> None:

@@ -4,30 +4,21 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
 from .. import services
 from ..forms import FollowUpCloseForm, FollowUpEditForm, FollowUpForm
 from ..models import FollowUp
 from ..selectors import followup_for, person_for_writing
-from ._common import apply_errors, person_url
+from ._common import apply_errors, form_page, person_url
 
 ANCHOR = "accompagnements"
 
 
 def _render(request, form, *, person, title, submit, followup=None):
-    return render(
-        request,
-        "casework/form_page.html",
-        {
-            "form": form,
-            "person": person,
-            "title": title,
-            "submit_label": submit,
-            "cancel_url": person_url(person, ANCHOR),
-            "followup": followup,
-        },
+    return form_page(
+        request, form, person=person, anchor=ANCHOR, title=title, submit=submit, followup=followup
     )
 
 

@@ -11,23 +11,14 @@ from .. import services
 from ..forms import ActionForm, ObjectiveForm, StatusForm
 from ..models import Action, Objective
 from ..selectors import action_for, decorate_objective, mark_overdue, objective_for, person_for_writing
-from ._common import apply_errors, is_htmx, person_url
+from ._common import apply_errors, form_page, is_htmx, person_url
 
 ANCHOR = "plan"
 
 
 def _form_page(request, form, *, person, title, submit, objective=None):
-    return render(
-        request,
-        "casework/form_page.html",
-        {
-            "form": form,
-            "person": person,
-            "title": title,
-            "submit_label": submit,
-            "cancel_url": person_url(person, ANCHOR),
-            "objective": objective,
-        },
+    return form_page(
+        request, form, person=person, anchor=ANCHOR, title=title, submit=submit, objective=objective
     )
 
 
