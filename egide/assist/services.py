@@ -118,7 +118,9 @@ def suggestion_decide(*, suggestion: Suggestion, user, decision: str, final_valu
       proposal is recorded as accepted; the normalised edit distance is computed;
     - rejected: nothing is kept.
     """
-    suggestion = Suggestion.objects.select_for_update(of=("self",)).select_related("person").get(pk=suggestion.pk)
+    suggestion = (
+        Suggestion.objects.select_for_update(of=("self",)).select_related("person").get(pk=suggestion.pk)
+    )
     if not _may_decide(user, suggestion):
         raise PermissionDenied("Vous ne pouvez pas décider de cette suggestion.")
     if suggestion.decision != Suggestion.Decision.PENDING:
