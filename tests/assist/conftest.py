@@ -22,12 +22,6 @@ NOTE_DATE = dt.datetime(2026, 3, 2, 9, 30)
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Argon2 costs ~0.4 s per account on the CI machine; these tests create many accounts."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _no_external_model(settings):
     """No model endpoint unless a test configures its own loopback server."""
     settings.EGIDE_LLM_BASE_URL = ""

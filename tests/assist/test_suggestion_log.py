@@ -22,12 +22,6 @@ from tests.factories import NoteFactory, OrganisationFactory, PersonFactory, Tea
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Argon2 costs ~0.5 s per user; these tests never test hashing."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def setting():
     team = TeamFactory()

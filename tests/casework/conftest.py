@@ -8,12 +8,6 @@ from egide.accounts.models import Role
 from tests.factories import OrganisationFactory, PersonFactory, TeamFactory, member
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Argon2 costs about a second per user on this machine; these tests never check passwords."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def org(db):
     return OrganisationFactory()

@@ -11,51 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-NEED_LABELS = (
-    "logement",
-    "hebergement_urgence",
-    "emploi_insertion",
-    "ressources_budget",
-    "surendettement",
-    "sante",
-    "sante_mentale",
-    "addictions",
-    "handicap_autonomie",
-    "famille_parentalite",
-    "protection_enfance",
-    "violences",
-    "acces_droits_administratif",
-    "mobilite",
-    "alimentation",
-    "education_scolarite",
-    "justice",
-    "numerique",
-    "isolement_social",
-    "titre_sejour",
-)
+from egide.common.taxonomy import NEEDS
 
-NEED_TITLES = {
-    "logement": "Logement",
-    "hebergement_urgence": "Hébergement d'urgence",
-    "emploi_insertion": "Emploi et insertion",
-    "ressources_budget": "Ressources et budget",
-    "surendettement": "Surendettement",
-    "sante": "Santé",
-    "sante_mentale": "Santé mentale",
-    "addictions": "Addictions",
-    "handicap_autonomie": "Handicap et autonomie",
-    "famille_parentalite": "Famille et parentalité",
-    "protection_enfance": "Protection de l'enfance",
-    "violences": "Violences",
-    "acces_droits_administratif": "Accès aux droits et démarches administratives",
-    "mobilite": "Mobilité",
-    "alimentation": "Alimentation",
-    "education_scolarite": "Éducation et scolarité",
-    "justice": "Justice",
-    "numerique": "Numérique",
-    "isolement_social": "Isolement social",
-    "titre_sejour": "Titre de séjour",
-}
+# The needs taxonomy is the project's own (design.md §5): one definition, shared with the action plan.
+NEED_TITLES = NEEDS
+NEED_LABELS = tuple(NEEDS)
 
 LACK = r"(?:pas|plus|ni|aucune?|sans|absence)\s+(?:de\s+|d'|d\s)?(?:\w+\s+){0,2}?"
 
