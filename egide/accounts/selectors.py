@@ -16,12 +16,11 @@ from django.http import Http404
 from django.utils import timezone
 
 from egide.casework.models import Action, Appointment, FollowUp, Note
+from egide.casework.selectors import OPEN_ACTION_STATUSES
 from egide.people.models import Person
 from egide.people.selectors import people_visible_to
 
 from .models import Membership, Organisation, Site, Team
-
-PENDING_ACTION_STATUSES = (Action.Status.TODO, Action.Status.DOING)
 
 
 def _day_bounds(day: dt.date | None = None) -> tuple[dt.datetime, dt.datetime]:
@@ -81,7 +80,7 @@ def overdue_actions(user, day: dt.date | None = None) -> QuerySet[Action]:
     """Actions the user owns, still to do, whose due date has passed (files they still see)."""
     day = day or timezone.localdate()
     return (
-        Action.objects.filter(owner=user, status__in=PENDING_ACTION_STATUSES, due_on__lt=day)
+        Action.objects.filter(owner=user, status__in=OPEN_ACTION_STATUSES, due_on__lt=day)
         .filter(objective__person__in=people_visible_to(user))
         .select_related("objective__person")
         .order_by("due_on")
@@ -129,7 +128,7 @@ def team_overview(user, day: dt.date | None = None) -> TeamOverview:
     org_id = membership.organisation_id
     open_followups = FollowUp.objects.filter(organisation_id=org_id, status=FollowUp.Status.OPEN)
     late = Action.objects.filter(
-        objective__person__organisation_id=org_id, status__in=PENDING_ACTION_STATUSES, due_on__lt=day
+        objective__person__organisation_id=org_id, status__in=OPEN_ACTION_STATUSES, due_on__lt=day
     )
     start, end = _day_bounds(day)
     teams = (
