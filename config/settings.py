@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "egide.common.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "egide.accounts.middleware.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -142,7 +143,9 @@ LOGIN_LOCK_SECONDS = int(env("EGIDE_LOGIN_LOCK_SECONDS", "900"))
 
 SESSION_COOKIE_AGE = int(env("EGIDE_SESSION_SECONDS", str(int(timedelta(hours=8).total_seconds()))))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: the age counts from the last request
+# Idle timeout: the age counts from the last request, refreshed at most once a minute
+# (egide.accounts.middleware.IdleSessionMiddleware) rather than saved on every request.
+SESSION_REFRESH_SECONDS = int(env("EGIDE_SESSION_REFRESH_SECONDS", "60"))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

@@ -13,6 +13,7 @@ from egide.accounts.models import Role, Team, User
 
 from . import services
 from .models import Household, HouseholdMember, Person, Relative
+from .search import find_by_file_number
 from .selectors import people_visible_to
 from .validators import normalise_nir, validate_nir
 
@@ -268,7 +269,7 @@ class HouseholdChoiceForm(AccessibleFormMixin, forms.Form):
         if not number:
             self.add_error("household_join_number", "Indiquez le numéro de dossier d'un membre du foyer.")
             return cleaned
-        member = people_visible_to(self.user).filter(file_number__iexact=number).first()
+        member = find_by_file_number(people_visible_to(self.user), number).first()
         if member is None:
             self.add_error(
                 "household_join_number",
@@ -379,7 +380,7 @@ class AddMemberForm(MemberRoleForm):
 
     def clean_file_number(self):
         number = self.cleaned_data["file_number"].strip()
-        self.member = people_visible_to(self.user).filter(file_number__iexact=number).first()
+        self.member = find_by_file_number(people_visible_to(self.user), number).first()
         if self.member is None:
             raise forms.ValidationError(
                 f"Aucun dossier que vous pouvez consulter ne porte le numéro {number}."
@@ -405,7 +406,7 @@ class JoinHouseholdForm(MemberRoleForm):
 
     def clean_join_number(self):
         number = self.cleaned_data["join_number"].strip()
-        other = people_visible_to(self.user).filter(file_number__iexact=number).first()
+        other = find_by_file_number(people_visible_to(self.user), number).first()
         if other is None:
             raise forms.ValidationError(
                 f"Aucun dossier que vous pouvez consulter ne porte le numéro {number}."

@@ -23,6 +23,8 @@ MAX_CANDIDATES = 2000
 # key alone is coarse ("ahamadas" and "amidou" share one).
 MIN_SIMILARITY = 70
 _DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+# A file number is one word with a digit ("2026-000123"); anything else is a name.
+_FILE_NUMBER = re.compile(r"^[\w\-/.]*\d[\w\-/.]*$")
 
 
 def index_person_names(person: Person) -> None:
@@ -49,6 +51,16 @@ def _people_matching(term: str, organisation_id: int | None) -> set[int]:
         for person_id, word in rows
         if word.startswith(term) or fuzz.ratio(term, word) >= MIN_SIMILARITY
     }
+
+
+def find_by_file_number(visible: QuerySet[Person], number: str) -> QuerySet[Person]:
+    """The files among `visible` with this number, as typed or in upper case.
+
+    An exact match uses the (organisation, file_number) index; a case-insensitive one would scan
+    every file of the structure under the visibility rules (0.7 s on 100,000 files).
+    """
+    number = number.strip()
+    return visible.filter(file_number__in={number, number.upper()})
 
 
 def _parse_date(query: str) -> dt.date | None:
@@ -78,9 +90,10 @@ def search_people(
     birth_date = _parse_date(query)
     if birth_date:
         return list(visible.filter(birth_date=birth_date)[:MAX_RESULTS])
-    by_number = list(visible.filter(file_number__iexact=query)[:MAX_RESULTS])
-    if by_number:
-        return by_number
+    if _FILE_NUMBER.match(query):
+        by_number = list(find_by_file_number(visible, query)[:MAX_RESULTS])
+        if by_number:
+            return by_number
     terms = [w for w in words(query) if len(w) >= 2]
     if not terms:
         return []
