@@ -60,14 +60,22 @@ from egide.common.demo.loader import (  # noqa: E402
 )
 from egide.common.demo.notes import NoteContext, NoteWriter  # noqa: E402
 from egide.common.demo.plans import BUDGET_ITEMS, OBJECTIVES, OUTCOMES  # noqa: E402
-from egide.common.text import fold, phonetic, words  # noqa: E402
-from egide.people.models import Household, HouseholdMember, Person, PersonNameKey, Relative  # noqa: E402
+from egide.common.text import deletion_variants, fold, phonetic, words  # noqa: E402
+from egide.people.models import (  # noqa: E402
+    Household,
+    HouseholdMember,
+    Person,
+    PersonNameKey,
+    PersonNameVariant,
+    Relative,
+)
 from egide.people.search import index_person_names  # noqa: E402
 
 # Tables whose secondary (non-unique) indexes are dropped during the COPY and rebuilt after.
 BULK_TABLES = [
     NoteSearchToken,
     PersonNameKey,
+    PersonNameVariant,
     Note,
     Person,
     HouseholdMember,
@@ -169,6 +177,7 @@ def build_chunk(chunk: Chunk, today: dt.date, now: dt.datetime) -> dict[str, tup
     text_field = Note._meta.get_field("text")
 
     people, name_keys, households, members, relatives, referents = [], [], [], [], [], []
+    name_variants = []
     followups, objectives, actions, budget = [], [], [], []
     followed = []
     pid, hid, fid, oid = chunk.person_id, chunk.household_id, chunk.followup_id, chunk.objective_id
@@ -220,7 +229,10 @@ def build_chunk(chunk: Chunk, today: dt.date, now: dt.datetime) -> dict[str, tup
                 if len(word) < 2 or word in seen:
                     continue
                 seen.add(word)
-                name_keys.append((pid, word, phonetic(word)))
+                name_keys.append((pid, s.org_id, word, phonetic(word)))
+                name_variants.extend(
+                    (pid, s.org_id, variant, word) for variant in sorted(deletion_variants(word))
+                )
             members.append((hid, pid, member.household_role, member.relationship))
             if member.followed:
                 referents.append((pid, referent[0]))
@@ -393,7 +405,11 @@ def build_chunk(chunk: Chunk, today: dt.date, now: dt.datetime) -> dict[str, tup
 
     return {
         Person._meta.db_table: _rows_for(Person, people, omit=()),
-        PersonNameKey._meta.db_table: (["person_id", "word", "phonetic"], name_keys),
+        PersonNameKey._meta.db_table: (["person_id", "organisation_id_copy", "word", "phonetic"], name_keys),
+        PersonNameVariant._meta.db_table: (
+            ["person_id", "organisation_id_copy", "variant", "word"],
+            name_variants,
+        ),
         Household._meta.db_table: _rows_for(Household, households, omit=()),
         HouseholdMember._meta.db_table: (["household_id", "person_id", "role", "relationship"], members),
         Relative._meta.db_table: _rows_for(Relative, relatives),
@@ -487,9 +503,12 @@ def self_check(sample: int = 25) -> list[str]:
         if person.search_name != expected:
             problems.append(f"search_name de la personne {person.pk}")
         keys = sorted(PersonNameKey.objects.filter(person=person).values_list("word", "phonetic"))
+        variants = sorted(PersonNameVariant.objects.filter(person=person).values_list("variant", "word"))
         index_person_names(person)
         if keys != sorted(PersonNameKey.objects.filter(person=person).values_list("word", "phonetic")):
             problems.append(f"clés de nom de la personne {person.pk}")
+        if variants != sorted(PersonNameVariant.objects.filter(person=person).values_list("variant", "word")):
+            problems.append(f"variantes de nom de la personne {person.pk}")
         person.full_clean(exclude=["team"])
     for note in Note.objects.order_by("?")[:sample]:
         stored = set(NoteSearchToken.objects.filter(note=note).values_list("token", flat=True))

@@ -21,6 +21,23 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+# Words shorter than this get no one-letter-deletion variants: "li" and "lu" would match half
+# of the names.
+MIN_VARIANT_LENGTH = 4
+
+
+def deletion_variants(word: str) -> set[str]:
+    """The word with one letter removed, each way ("benali" -> "enali", "bnali", ..., "benal").
+
+    Two words one typo apart (a letter missing, added, changed or two letters swapped) share a
+    variant or one is a variant of the other: indexed equality lookups then find them on any
+    database (the symmetric-deletion idea of SymSpell).
+    """
+    if len(word) < MIN_VARIANT_LENGTH:
+        return set()
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
     import snowballstemmer

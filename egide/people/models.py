@@ -118,11 +118,26 @@ class PersonNameKey(models.Model):  # noqa: DJ008 - technical row, never display
     """One row per name word: its folded form and a phonetic key (typo-tolerant search on any database)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="name_keys")
+    # The person's structure, copied so that a lookup by word stays within the structure without
+    # joining every file of it (a person never changes structure).
+    organisation_id_copy = models.BigIntegerField()
     word = models.CharField(max_length=100, db_index=True)
     phonetic = models.CharField(max_length=100, db_index=True)
 
     class Meta:
         verbose_name = "clé de recherche de nom"
+
+
+class PersonNameVariant(models.Model):  # noqa: DJ008 - technical row, never displayed
+    """A name word with one letter removed, for names typed with one letter missing, added or swapped."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="spelling_variants")
+    organisation_id_copy = models.BigIntegerField()  # as PersonNameKey's
+    variant = models.CharField(max_length=100, db_index=True)
+    word = models.CharField(max_length=100)
+
+    class Meta:
+        verbose_name = "variante de nom pour la recherche"
 
 
 class Household(TimeStampedModel):

@@ -1,8 +1,10 @@
 """Finding people by name (case-, accent- and typo-tolerant), birth date or file number.
 
-Each name word is stored folded and as a French phonetic key (PersonNameKey), so the same
-indexed equality lookups work on SQLite and PostgreSQL; candidates are then ranked with
-RapidFuzz. A query word matches a name word that is equal, starts with it, or sounds alike.
+Each name word is stored folded and as a French phonetic key (PersonNameKey), and with one
+letter removed each way (PersonNameVariant), so the same indexed equality lookups work on SQLite
+and PostgreSQL; candidates are then ranked with RapidFuzz. A query word matches a name word that
+is equal, starts with it, sounds alike, or is one typo away (a letter missing, added, changed or
+two neighbours swapped).
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ import re
 
 from django.db.models import Q, QuerySet
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
-from egide.common.text import fold, phonetic, words
+from egide.common.text import deletion_variants, fold, phonetic, words
 
-from .models import Person, PersonNameKey
+from .models import Person, PersonNameKey, PersonNameVariant
 
 MAX_RESULTS = 50
 MAX_CANDIDATES = 2000
@@ -27,30 +30,63 @@ _DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _FILE_NUMBER = re.compile(r"^[\w\-/.]*\d[\w\-/.]*$")
 
 
+def name_words(person: Person) -> list[str]:
+    """The distinct folded words of a person's names, as the search index stores them."""
+    found: list[str] = []
+    for word in words(" ".join([person.birth_name, person.usage_name, person.first_names])):
+        if len(word) >= 2 and word not in found:
+            found.append(word)
+    return found
+
+
 def index_person_names(person: Person) -> None:
     """Rebuild the name keys of a person (called by the services that change names)."""
     PersonNameKey.objects.filter(person=person).delete()
-    seen = set()
-    rows = []
-    for word in words(" ".join([person.birth_name, person.usage_name, person.first_names])):
-        if len(word) < 2 or word in seen:
-            continue
-        seen.add(word)
-        rows.append(PersonNameKey(person=person, word=word, phonetic=phonetic(word)))
-    PersonNameKey.objects.bulk_create(rows)
+    PersonNameVariant.objects.filter(person=person).delete()
+    keys, variants = [], []
+    for word in name_words(person):
+        keys.append(
+            PersonNameKey(
+                person=person, organisation_id_copy=person.organisation_id, word=word, phonetic=phonetic(word)
+            )
+        )
+        variants.extend(
+            PersonNameVariant(
+                person=person, organisation_id_copy=person.organisation_id, variant=variant, word=word
+            )
+            for variant in sorted(deletion_variants(word))
+        )
+    PersonNameKey.objects.bulk_create(keys)
+    PersonNameVariant.objects.bulk_create(variants)
 
 
 def _people_matching(term: str, organisation_id: int | None) -> set[int]:
-    """Ids of people with a name word equal to, starting with, or sounding and spelt like `term`."""
-    rows = PersonNameKey.objects.filter(Q(word=term) | Q(word__startswith=term) | Q(phonetic=phonetic(term)))
+    """Ids of people with a name word equal to, starting with, sounding and spelt like, or one
+    typo away from `term`."""
+    term_variants = deletion_variants(term)
+    # A name word that is the query less one letter (a letter typed twice or too many).
+    keys = PersonNameKey.objects.filter(
+        Q(word=term) | Q(word__startswith=term) | Q(phonetic=phonetic(term)) | Q(word__in=term_variants)
+    )
+    # A name word one letter longer than the query (a letter missing), or sharing a variant with
+    # it (a letter changed, two letters swapped).
+    variants = PersonNameVariant.objects.filter(variant__in=term_variants | {term}) if term_variants else None
     if organisation_id is not None:
-        rows = rows.filter(person__organisation_id=organisation_id)
-    rows = rows.values_list("person_id", "word")
-    return {
+        keys = keys.filter(organisation_id_copy=organisation_id)
+        if variants is not None:
+            variants = variants.filter(organisation_id_copy=organisation_id)
+    found = {
         person_id
-        for person_id, word in rows
-        if word.startswith(term) or fuzz.ratio(term, word) >= MIN_SIMILARITY
+        for person_id, word in keys.values_list("person_id", "word")
+        if word.startswith(term) or fuzz.ratio(term, word) >= MIN_SIMILARITY or OSA.distance(term, word) <= 1
     }
+    if variants is not None:
+        found.update(
+            person_id
+            for person_id, word in variants.values_list("person_id", "word")
+            if OSA.distance(term, word) <= 1
+        )
+    return found
 
 
 def find_by_file_number(visible: QuerySet[Person], number: str) -> QuerySet[Person]:

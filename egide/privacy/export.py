@@ -25,7 +25,7 @@ from .crypto import KeyError_, decrypt_bytes
 from .storage import document_path
 
 # Technical rows, exported in the JSON but not shown on the readable page.
-TECHNICAL = {"casework.NoteSearchToken", "people.PersonNameKey"}
+TECHNICAL = {"casework.NoteSearchToken", "people.PersonNameKey", "people.PersonNameVariant"}
 
 
 def _reverse_relations(model):

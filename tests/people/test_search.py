@@ -38,6 +38,12 @@ def people():
         ("Elodie", "Lefèvre"),
         ("dupont", "Lefèvre"),  # usage name
         ("ngu", "Nguyen"),  # prefix
+        ("bneali", "Benali"),  # two letters swapped
+        ("bnali fatima", "Benali"),  # a letter missing
+        ("benalni", "Benali"),  # a letter too many
+        ("bemali", "Benali"),  # a letter changed
+        ("lefebre", "Lefèvre"),  # a letter changed, other sound
+        ("dupotn", "Lefèvre"),  # swapped at the end
         ("12/03/1986", "Benali"),
         ("1986-03-12", "Benali"),
         ("d-2026-0042", "Nguyen"),
@@ -64,3 +70,22 @@ def test_search_nothing_for_empty_or_unknown(people):
     assert search_people(visible, "   ") == []
     assert search_people(visible, "Zyxwvut") == []
     assert search_people(visible, "31/02/2000") == []
+
+
+def test_one_typo_away_is_found_but_two_typos_on_a_short_name_are_not(people):
+    org, made = people
+    visible = Person.objects.filter(organisation=org)
+    assert made[2] in search_people(visible, "ngyuen")  # swapped
+    assert search_people(visible, "bxnxli") == []  # two letters changed: another name
+
+
+def test_renaming_rebuilds_the_spelling_variants(people):
+    org, made = people
+    person = made[0]
+    person.birth_name = "Haddad"
+    person.save()
+    index_person_names(person)
+    visible = Person.objects.filter(organisation=org)
+    assert person in search_people(visible, "hadad")
+    assert person not in search_people(visible, "bneali")
+    assert not person.spelling_variants.filter(word="benali").exists()
