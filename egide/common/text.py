@@ -9,9 +9,29 @@ from functools import lru_cache
 _WORD = re.compile(r"[0-9a-z]+")
 
 
+# Letters that Unicode does not decompose into a Latin letter and an accent.
+_UNDECOMPOSED = str.maketrans(
+    {
+        "œ": "oe",
+        "Œ": "Oe",
+        "æ": "ae",
+        "Æ": "Ae",
+        "ß": "ss",
+        "ı": "i",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+    }
+)
+
+
 def fold(text: str) -> str:
-    """Lower case, accents removed, ligatures expanded: 'Élodie Œuvray' -> 'elodie oeuvray'."""
-    text = text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae")
+    """Lower case, accents removed, ligatures expanded: 'Élodie Œuvray' -> 'elodie oeuvray',
+    'Aydın' -> 'aydin'."""
+    text = text.translate(_UNDECOMPOSED)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 

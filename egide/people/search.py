@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from egide.common.text import deletion_variants, fold, phonetic, words
+from egide.common.text import MIN_VARIANT_LENGTH, deletion_variants, fold, phonetic, words
 
 from .models import Person, PersonNameKey, PersonNameVariant
 
@@ -70,7 +70,11 @@ def _people_matching(term: str, organisation_id: int | None) -> set[int]:
     )
     # A name word one letter longer than the query (a letter missing), or sharing a variant with
     # it (a letter changed, two letters swapped).
-    variants = PersonNameVariant.objects.filter(variant__in=term_variants | {term}) if term_variants else None
+    # A three-letter query can be a four-letter name less one letter ("kai" for Kaci).
+    may_be_variant = len(term) >= MIN_VARIANT_LENGTH - 1
+    variants = (
+        PersonNameVariant.objects.filter(variant__in=term_variants | {term}) if may_be_variant else None
+    )
     if organisation_id is not None:
         keys = keys.filter(organisation_id_copy=organisation_id)
         if variants is not None:

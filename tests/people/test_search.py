@@ -79,6 +79,18 @@ def test_one_typo_away_is_found_but_two_typos_on_a_short_name_are_not(people):
     assert search_people(visible, "bxnxli") == []  # two letters changed: another name
 
 
+def test_a_three_letter_query_finds_a_four_letter_name_less_one_letter(people):
+    org, _ = people
+    kaci = PersonFactory(organisation=org, birth_name="Kaci", first_names="Nadia")
+    aydin = PersonFactory(organisation=org, birth_name="Aydın", first_names="Esra")
+    for person in (kaci, aydin):
+        index_person_names(person)
+    visible = Person.objects.filter(organisation=org)
+    assert kaci in search_people(visible, "kai nadia")
+    assert aydin in search_people(visible, "aydin esra")
+    assert aydin in search_people(visible, "adın esra")
+
+
 def test_renaming_rebuilds_the_spelling_variants(people):
     org, made = people
     person = made[0]
