@@ -5,6 +5,9 @@ Environment:
   EGIDE_BENCH_SCENARIO  "person" (the person file, people:detail) or "search" (people:list?q=, a name with a typo)
   EGIDE_BENCH_THINK     seconds of think time between two pages of one user (0 = back to back)
   EGIDE_BENCH_RECALL    where to write the search recall counters (JSON)
+  EGIDE_BENCH_WARMUP    seconds to leave out once every user has logged in (0 = measure from the
+                        start, logins' Argon2 hashing and each web process's first pages included)
+  EGIDE_BENCH_WINDOW    where to write when the measured window began (JSON)
 
 Each simulated professional logs in once with a demo account (login is not in the measured
 figures), then opens pages until the run's time is up.
@@ -17,6 +20,7 @@ import json
 import os
 import random
 import re
+import time
 
 import gevent
 from locust import HttpUser, between, constant, events, task
@@ -24,9 +28,11 @@ from locust import HttpUser, between, constant, events, task
 PLAN = json.loads(open(os.environ["EGIDE_BENCH_PLAN"], encoding="utf-8").read())  # noqa: SIM115
 SCENARIO = os.environ.get("EGIDE_BENCH_SCENARIO", "person")
 THINK = float(os.environ.get("EGIDE_BENCH_THINK", "0"))
+WARMUP = float(os.environ.get("EGIDE_BENCH_WARMUP", "0"))
 _accounts = itertools.cycle(PLAN["accounts"])
 _CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 recall = {"queries": 0, "found": 0, "by_kind": {}}
+logged_in = 0
 
 
 class Professional(HttpUser):
@@ -50,6 +56,8 @@ class Professional(HttpUser):
         if "sessionid" not in self.client.cookies:
             raise RuntimeError(f"Connexion refusée pour {self.account['username']} ({response.status_code})")
         self.rng = random.Random(self.account["username"] + str(id(self)))
+        global logged_in
+        logged_in += 1
 
     @task
     def page(self):
@@ -84,6 +92,26 @@ def _refresh_loop_clock(environment, **kwargs):
     """gevent's loop caches "now"; after a slow start (loaded machine) the cached time is seconds
     old and --run-time's timer fires early. Refreshing it keeps runs at their stated length."""
     gevent.get_hub().loop.update_now()
+
+
+@events.test_start.add_listener
+def _start_measuring_after_warm_up(environment, **kwargs):
+    """Resets the figures once every user has logged in and WARMUP seconds have passed."""
+    if WARMUP <= 0:
+        return
+
+    def reset():
+        while logged_in < environment.parsed_options.num_users:
+            gevent.sleep(0.2)
+        gevent.sleep(WARMUP)
+        environment.stats.reset_all()
+        recall.update(queries=0, found=0, by_kind={})
+        window = os.environ.get("EGIDE_BENCH_WINDOW")
+        if window:
+            with open(window, "w", encoding="utf-8") as handle:
+                json.dump({"started": time.time()}, handle)
+
+    gevent.spawn(reset)
 
 
 @events.quitting.add_listener
