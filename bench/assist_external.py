@@ -34,6 +34,7 @@ def main() -> int:
     parser.add_argument("--api-key", default="")
     parser.add_argument("--timeout", type=float, default=120.0)
     parser.add_argument("--retries", type=int, default=0)
+    parser.add_argument("--max-tokens", type=int, default=1500, help="longest answer accepted")
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
     parser.add_argument("--limit", type=int, default=0, help="only the first N notes")
     parser.add_argument("--today", default="", help="note date for relative dates (AAAA-MM-JJ)")
@@ -55,7 +56,12 @@ def main() -> int:
     if args.limit:
         notes = notes[: args.limit]
     backend = OpenAICompatibleBackend(
-        args.base_url, args.model, api_key=args.api_key, timeout=args.timeout, retries=args.retries
+        args.base_url,
+        args.model,
+        api_key=args.api_key,
+        timeout=args.timeout,
+        retries=args.retries,
+        max_tokens=args.max_tokens,
     )
     nlp = french_nlp()
     today = dt.date.fromisoformat(args.today) if args.today else None

@@ -6,6 +6,7 @@ A real HTTP server on the loopback interface records every request it receives.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import socket
 
@@ -98,6 +99,7 @@ def test_only_pseudonymised_text_reaches_the_endpoint(llm_server, send_ticket, f
     request = llm_server.requests[0]
     assert request["model"] == "petit-modele"
     assert request["response_format"] == {"type": "json_object"}
+    assert request["max_tokens"] == 1500
     assert llm_server.headers[0]["Authorization"] == "Bearer cle-de-test"
 
     assert analysis.backend.name == "openai_compatible" and analysis.warnings == []
@@ -222,6 +224,23 @@ def test_bad_answers_raise_a_french_backend_error(llm_server, send_ticket, statu
         _analyse(llm_server, fallback=False)
 
 
+def test_an_answer_cut_at_max_tokens_is_refused_in_french(llm_server, send_ticket):
+    cut = json.dumps(
+        {
+            "choices": [
+                {
+                    "message": {"role": "assistant", "content": '{"besoins": [{"label": "log'},
+                    "finish_reason": "length",
+                }
+            ]
+        }
+    ).encode()
+    llm_server.respond = lambda body: (200, cut, 0.0)
+    with pytest.raises(BackendError, match="coupée \\(plus de 300 jetons\\)"):
+        _analyse(llm_server, backend=_backend(llm_server, max_tokens=300), fallback=False)
+    assert llm_server.requests[0]["max_tokens"] == 300
+
+
 def test_bad_answer_falls_back_to_the_builtin_backend(llm_server, send_ticket):
     llm_server.respond = lambda body: (200, b"pas du json", 0.0)
     analysis = _analyse(llm_server)
@@ -289,8 +308,10 @@ def test_backend_from_settings():
             EGIDE_LLM_API_KEY="k",
             EGIDE_LLM_TIMEOUT=12.5,
             EGIDE_LLM_RETRIES=2,
+            EGIDE_LLM_MAX_TOKENS=800,
         )
     )
+    assert backend.max_tokens == 800
     assert (backend.base_url, backend.model, backend.timeout, backend.retries) == (
         "http://127.0.0.1:8080/v1",
         "qwen2.5:3b",

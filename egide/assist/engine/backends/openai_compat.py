@@ -116,6 +116,7 @@ class OpenAICompatibleBackend:
         timeout: float = 30.0,
         retries: int = 1,
         *,
+        max_tokens: int = 1500,
         version: str = "1.0",
     ) -> None:
         if not base_url:
@@ -127,6 +128,9 @@ class OpenAICompatibleBackend:
         self.api_key = api_key
         self.timeout = timeout
         self.retries = max(0, int(retries))
+        # A bound on the answer: a small model in JSON mode may otherwise write until its context
+        # is full (minutes of a shared CPU) before the timeout cuts it.
+        self.max_tokens = max(1, int(max_tokens))
         self.info = BackendInfo("openai_compatible", version, model)
 
     @classmethod
@@ -141,6 +145,7 @@ class OpenAICompatibleBackend:
             api_key=getattr(settings, "EGIDE_LLM_API_KEY", ""),
             timeout=float(getattr(settings, "EGIDE_LLM_TIMEOUT", 30)),
             retries=int(getattr(settings, "EGIDE_LLM_RETRIES", 1)),
+            max_tokens=int(getattr(settings, "EGIDE_LLM_MAX_TOKENS", 1500)),
         )
 
     # -- transport ---------------------------------------------------------------------------
@@ -208,6 +213,7 @@ class OpenAICompatibleBackend:
             {
                 "model": self.model,
                 "temperature": 0,
+                "max_tokens": self.max_tokens,
                 "response_format": {"type": "json_object"},
                 "messages": [
                     {"role": "system", "content": SYSTEM_PROMPT},
@@ -216,13 +222,19 @@ class OpenAICompatibleBackend:
             }
         )
         try:
-            content = answer["choices"][0]["message"]["content"]
+            choice = answer["choices"][0]
+            content = choice["message"]["content"]
         except (KeyError, IndexError, TypeError):
             raise BackendError(
                 "Le service d'IA externe a répondu dans un format inattendu (pas de message de réponse)."
             ) from None
         if not isinstance(content, str):
             raise BackendError("Le service d'IA externe a répondu dans un format inattendu (message vide).")
+        if choice.get("finish_reason") == "length":
+            raise BackendError(
+                f"La réponse du service d'IA externe a été coupée (plus de {self.max_tokens} jetons) : "
+                "elle n'est pas utilisable."
+            )
         return _loads_json_object(content)
 
     # -- analysis ------------------------------------------------------------------------------
