@@ -3,8 +3,11 @@
 A date mention is an appointment or a deadline when the words of its clause say so: the cue
 nearest to the date, looking left ("RDV fixé le", "avant le", "expire le", "audience du"), wins
 over an earlier one; a past participle or "depuis" nearer to the date makes it a past fact
-("déposée le 10/12", "délivré le 8 janvier", "né le"). A date with an hour and no past cue is
-an appointment. The note's own date (in its heading: "Synthèse du 04/02") is not one.
+("déposée le 10/12", "délivré le 8 janvier", "né le"). A noun that merely ends like a participle
+("l'entrée", "la sécurité", "ses indemnités") is not one. A date with an hour and no past cue is
+an appointment. The note's own date (in its heading: "Synthèse du 04/02", "VAD 18/11 –") is not
+one, nor a message's time stamp in an SMS thread ("[mar. 07/04 18:20]"), nor a date before the
+note's date: what is behind the person is history, not an appointment.
 """
 
 from __future__ import annotations
@@ -27,37 +30,78 @@ FUTURE_WORDS = _words_of(
     rdv rendez-vous r.d.v rendez prévu prévue prévus prévues fixé fixée fixés fixées programmé programmée
     planifié planifiée reporté reportée décalé décalée convoqué convoquée convoqués convocation audience
     commission séance synthèse entretien visite vad consultation réunion point rappel intervention
-    démarrage début prochain prochaine prochains prochaines verra reverra recevra rencontrera
+    démarrage début entrée prochain prochaine prochains prochaines verra reverra recevra rencontrera
     rappellera passera viendra reviendra revoir revois revoit reverrons reverrai voit voir recontacter
     présenter signature levée rencontre permanence admission rentrée dépôt expire expirera
     expireront échéance échéancier fin avant jusqu'au jusqu'à jusqu' tribunal jugement délibéré
     comparution examen examiné examinée examinés examinées bilan évaluation clôture
     limite délai atelier équipe attendu attendue rendre déposer renouveler signer envoyer
     transmettre fournir relance relancer rappeler appeler confirmé confirmée retenu retenue noté
-    accompagnera accompagnerai cdaph caleol
+    accompagnera accompagnerai accompagnement accompagner cdaph caleol ccapex
+    proposé proposée proposés proposées envisagé envisagée prévoir expiration expirent tard passage
+    sortie départ déménagement emménagement formation stage embauche reprise hospitalisation
+    ira irons iront aura devra devront doit doivent venir passer passez venez pouvez pourrez pourra
+    terminera termine prendra
     """
 )
 # Past facts: "depuis", participles of things done, births.
 PAST_WORDS = _words_of(
     "depuis né née nés nées décédé décédée arrivé arrivée survenu survenue dernier dernière passé passée "
-    "hier reçu reçue reçus reçues vu vue fait faite eu lieu"
+    "hier reçu reçue reçus reçues vu vue fait faite eu lieu absent absente absents absentes"
 )
 # Events that are facts about a body or a life, not appointments.
 NOT_APPOINTMENT_WORDS = _words_of("terme naissance accouchement décès anniversaire mariage")
-FUTURE_AUXILIARIES = {"sera", "seront", "serai", "serons", "serez", "être", "etre"}
+FUTURE_AUXILIARIES = {"sera", "seront", "serai", "serons", "serez", "serait", "seraient", "être", "etre"}
 PAST_PARTICIPLE_RE = re.compile(r"^\w+(é|ée|és|ées)$")
+# Nouns that end like a participle: "-ité" nouns ("la sécurité", "ses indemnités") and common
+# ones of a note ("l'entrée", "la journée", "la santé"). A few verbs in "-ité" stay participles.
+NOUN_IN_E_RE = re.compile(r"^\w+it(é|és)$")
+VERBS_IN_ITE = _words_of(
+    "invité invitée invités invitées habité habitée visité visitée évité évitée limité limitée profité "
+    "sollicité sollicitée sollicités sollicitées hérité mérité exploité exploitée facilité facilitée hésité "
+    "débité débitée crédité créditée cité citée édité éditée"
+)
+NOUNS_IN_E = _words_of(
+    "entrée entrées journée journées année années durée soirée matinée idée idées lycée musée pensée allée "
+    "tournée assemblée santé société sociétés été comité côté liberté difficulté difficultés propreté "
+    "pauvreté clé café thé bébé bébés marché référé député"
+)
+DETERMINERS = _words_of("la le les l' une un des du de d' sa son ses leur leurs cette ce cet ces notre votre")
+ELISION_RE = re.compile(r"^(?:[ldjnmsct]|qu)'(?=\w)")
 WORD_RE = re.compile(r"[\w'-]+|->|→")
-LEADS_TO_DATE_RE = re.compile(r"\bpour\s+(le|la|l')?\s*$|\bà partir\s+(du|de)?\s*$")
+LEADS_TO_DATE_RE = re.compile(
+    r"\bpour\s+(le|la|l')?\s*$|\bà partir\s+(du|de)?\s*$|\bd'ici\s+(le|au|à)?\s*$|\bau plus tard\s+(le)?\s*$"
+)
 DEADLINE_WORDS = _words_of(
-    "avant jusqu' jusqu'au jusqu'à expire expirera expireront échéance fin limite délai rendre déposer "
-    "renouveler signer envoyer transmettre fournir levée clôture"
+    "avant jusqu' jusqu'au jusqu'à expire expirera expireront expirent expiration échéance fin limite délai "
+    "rendre déposer renouveler signer envoyer transmettre fournir levée clôture tard terminera termine prendra"
 )
-AHEAD_WORDS = _words_of("prochain prochaine prévu prévue fixé fixée rdv rendez-vous avant jusqu'au")
-HEADING_NOUN_RE = re.compile(
-    r"\b(synth[eè]se|r[ée]union|s[ée]ance|maraude|vad|visite|entretien|note|cr|compte[- ]rendu|permanence|"
-    r"appel|concertation|commission|ep|[ée]quipe|rencontre|intervention|bilan|point)\b[^,.\n]{0,30}?\b(du|le)\s*$",
-    re.I,
+# A meeting offered on a condition ("si besoin, passe demain") is not one; a deadline stays one.
+CONDITION_RE = re.compile(r"\b(?:si|s'il|s'ils|en cas d[e']|au cas où|au besoin|éventuellement)\b")
+AHEAD_WORDS = _words_of(
+    "prochain prochaine prévu prévue fixé fixée rdv rendez-vous avant jusqu'au échéance expire fin limite"
 )
+RDV_TAKEN_RE = re.compile(r"\b(?:rdv|rendez-vous)\s+(?:pris|fix[ée]e?|confirm[ée]e?)\b")
+_HEADING_NOUNS = (
+    r"synth[eè]se|r[ée]union|s[ée]ance|maraude|vad|visite|entretien|note|cr|compte[- ]rendu|permanence|"
+    r"appel|concertation|commission|ep|[ée]quipe|rencontre|intervention|bilan|point|nuit|journ[ée]e|"
+    r"sms|mms|messages?|mail|courriel"
+)
+# "Synthèse du 04/02", "Maraude du Samu social – nuit du 05/12", "VAD 18/11 –", "SMS reçu le 22/06".
+HEADING_NOUN_RE = re.compile(rf"\b(?:{_HEADING_NOUNS})\b[^,.\n]{{0,30}}?(?:\b(?:du|le)\s*|\s)$", re.I)
+# "RDV 10/02/2026 – M. T.", "Rendez-vous du 10/02": the meeting the note reports ("RDV le 24/02" is ahead).
+RDV_HEADING_RE = re.compile(r"^\W*(?:rdv|rendez-vous)\s*(?:du\s*)?$", re.I)
+SENTENCE_END_RE = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bDr)(?<!\bMe)(?<!\bSt)(?<!\bPr)[.!?]\s")
+# A first line that opens on a note's kind ("SMS de Mme K., 18/09 à 11h02") dates the note.
+HEADING_START_RE = re.compile(rf"^\W*(?:{_HEADING_NOUNS})\b", re.I)
+# Mail headers name the subject, not the note's date ("Objet : Commission du 24 mars").
+MAIL_HEADER_RE = re.compile(r"^\W*(?:objet|de|[àa]|cc|re|tr)\s*:", re.I)
+# Words about the note itself that may stand between its kind and its date ("SMS envoyé le …").
+NOTE_VERBS = _words_of(
+    "reçu reçue envoyé envoyée réalisé réalisée fait faite effectué effectuée rédigé rédigée"
+)
+# A message's time stamp in an SMS thread: "[mar. 07/04 18:20]", "[lun. 10:02]".
+TIMESTAMP_RE = re.compile(r"\[[^\]\n]{0,40}\]")
 WITH_RE = re.compile(
     r"\b(?:avec|chez|aupr[eè]s d[eu']|devant)\s+(?P<who>[^,;.()\n]{2,70})"
     r"|\b(?:au|à la|à l'|a la|en|du|de la)\s+(?P<place>(?:service|CMS|CCAS|CMP|CSAPA|mairie|tribunal|pr[ée]fecture|"
@@ -68,14 +112,32 @@ WITH_RE = re.compile(
 
 
 def _words(text: str) -> list[str]:
-    return WORD_RE.findall(lower_keep_accents(text))
+    """Lower-case words, an elided article or pronoun taken off ("l'audience" -> "audience")."""
+    return [ELISION_RE.sub("", w) for w in WORD_RE.findall(lower_keep_accents(text))]
 
 
-def _classify(left: str, right: str, has_time: bool) -> tuple[str | None, float]:
-    """('rendez_vous' | 'echeance' | None, confidence) from the clause around a date."""
+def _participle(words: list[str], i: int) -> bool:
+    """Whether words[i] is a past participle, not a noun that ends like one."""
+    word = words[i]
+    if not PAST_PARTICIPLE_RE.match(word) or word in NOUNS_IN_E:
+        return False
+    if NOUN_IN_E_RE.match(word) and word not in VERBS_IN_ITE:
+        return False
+    return i == 0 or words[i - 1] not in DETERMINERS  # "la rentrée", "une demande déposée"
+
+
+def _classify(left: str, right: str, has_time: bool, after: str = "") -> tuple[str | None, float]:
+    """('rendez_vous' | 'echeance' | None, confidence) from the clause around a date.
+
+    `after` is the text right after the date, across brackets ("(RDV pris par l'équipe)").
+    """
     words = _words(left)
-    if any(w in NOT_APPOINTMENT_WORDS for w in words[-5:]):
+    if any(w in NOT_APPOINTMENT_WORDS for w in words[-5:]) or _done_after(_words(right)):
         return None, 0.0
+    if RDV_TAKEN_RE.search(
+        lower_keep_accents((after or right)[:60])
+    ):  # "le 08/12 à 9h (RDV pris par l'équipe)"
+        return "rendez_vous", 0.8
     if LEADS_TO_DATE_RE.search(lower_keep_accents(left)):  # "pour le 15/04", "à partir du 16/02"
         meeting = any(w in FUTURE_WORDS and w not in DEADLINE_WORDS for w in words)
         return ("rendez_vous" if meeting else "echeance"), 0.8
@@ -83,7 +145,7 @@ def _classify(left: str, right: str, has_time: bool) -> tuple[str | None, float]
         if word in FUTURE_WORDS:
             kind = "echeance" if word in DEADLINE_WORDS else "rendez_vous"
             return kind, 0.9 if distance < 6 else 0.7
-        if word in PAST_WORDS or PAST_PARTICIPLE_RE.match(word):
+        if word in PAST_WORDS or _participle(words, len(words) - distance - 1):
             before = words[len(words) - distance - 2] if distance + 2 <= len(words) else ""
             if before in FUTURE_AUXILIARIES:
                 return "rendez_vous", 0.8  # "sera reçue le 16 février": ahead, not past
@@ -96,19 +158,46 @@ def _classify(left: str, right: str, has_time: bool) -> tuple[str | None, float]
     return None, 0.0
 
 
+PAST_AUXILIARIES = _words_of("a ont avait avaient")
+
+
+def _done_after(words: list[str]) -> bool:
+    """'du 3 juin a constaté', 'du 12/03 ont été transmis': the date's event is done."""
+    for i, word in enumerate(words[:2]):
+        if word in PAST_AUXILIARIES:
+            rest = words[i + 1 : i + 4]
+            return bool(rest) and (rest[0] == "été" or any(_participle(rest, j) for j in range(len(rest))))
+    return False
+
+
 def heading_date(text: str, mentions: list[DateMention] | None = None) -> DateMention | None:
     """The date a note gives itself in its first line ("Synthèse du 04/02", "VAD le 13/01", "… – 10/03")."""
     first_line_end = text.find("\n")
     first_line_end = len(text) if first_line_end < 0 else first_line_end
+    if MAIL_HEADER_RE.match(text[:first_line_end]):
+        return None
     for mention in mentions if mentions is not None else find_dates(text):
         if mention.start >= first_line_end or mention.kind != "absolute":
             break
         before = text[: mention.start]
         mention_text = lower_keep_accents(text[mention.start : mention.end])
         prefix = "le " if mention_text.startswith("le ") else "du " if mention_text.startswith("du ") else ""
-        if set(_words(before)) & AHEAD_WORDS:
+        words = _words(before)
+        if set(words[1:]) & AHEAD_WORDS or (words[:1] and words[0] in AHEAD_WORDS - {"rdv", "rendez-vous"}):
             return None  # "Prochaine visite le 12/02": an appointment, not the note's date
-        if HEADING_NOUN_RE.search(before + prefix) or re.search(r"[-–—:]\s*$", before):
+        last = max((i for i, w in enumerate(words) if w not in {"le", "du", "à", "au"}), default=None)
+        if (
+            last is not None
+            and (words[last] in PAST_WORDS or _participle(words, last))
+            and words[last] not in NOTE_VERBS
+        ):
+            return None  # "M. Petit, écroué le 02/03/2023": a fact of his life
+        if (
+            HEADING_NOUN_RE.search(before + prefix)
+            or re.search(r"[-–—:]\s*$", before)
+            or (HEADING_START_RE.match(before) and len(before) <= 40 and not SENTENCE_END_RE.search(before))
+            or RDV_HEADING_RE.match(before + prefix)
+        ):
             return mention
         return None
     return None
@@ -176,23 +265,31 @@ def find_appointments(
     out: list[Appointment] = []
     seen: set[dt.date] = set()
     previous_end = 0
+    stamps = [(m.start(), m.end()) for m in TIMESTAMP_RE.finditer(text)]
     for mention in mentions:
-        if mention is heading:
+        if mention is heading or any(s <= mention.start and mention.end <= e for s, e in stamps):
             previous_end = mention.end
             continue
         left_start, right_end = clause_bounds(text, mention.start, mention.end)
         left_start = max(left_start, previous_end)
         previous_end = mention.end
         kind, confidence = _classify(
-            text[left_start : mention.start], text[mention.end : right_end], mention.time is not None
+            text[left_start : mention.start],
+            text[mention.end : right_end],
+            mention.time is not None,
+            re.split(r"\n|[.!?]\s", text[mention.end : mention.end + 60])[0],
         )
         if kind is None:
+            continue
+        if kind == "rendez_vous" and CONDITION_RE.search(
+            lower_keep_accents(text[left_start : mention.start])
+        ):
             continue
         day = resolve(mention, ref, year_hint=year_hint)
         if day is None:
             continue
-        if ref is not None and day.year < ref.year - 1:
-            continue  # a year written in full and long gone is history
+        if ref is not None and day < ref:
+            continue  # before the note's own date: history, not an appointment
         if day in seen:
             continue
         seen.add(day)

@@ -1,7 +1,8 @@
 """Dates in French notes: finding them and resolving them against the note's date.
 
-A mention is absolute ("14/02", "3 mars 2026", "jeudi 19 mars"), a month end ("fin mars"),
-or relative ("demain", "mardi prochain", "dans quinze jours"). A date without a year takes the
+A mention is absolute ("14/02", "3 mars 2026", "jeudi 19 mars", "mer. 4/11"), a month end
+("fin mars"), or relative ("demain", "mardi prochain", "dans quinze jours", "le 15 du mois
+prochain"). A date without a year takes the
 year that puts it closest to the note's date, leaning to the future (appointments are ahead);
 a weekday written next to it ("jeudi 12/03") picks the year where that day is a Thursday.
 When the note's date is unknown, relative mentions cannot be resolved and are left out, and a
@@ -41,8 +42,10 @@ MONTHS = {
     "dec": 12,
 }
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+# Abbreviated weekdays, always with their full stop ("mer. 4/11", "[sam. 14/03 23:14]").
+WEEKDAYS.update({"lun.": 0, "mar.": 1, "mer.": 2, "jeu.": 3, "ven.": 4, "sam.": 5, "dim.": 6})
 _MONTH = r"(?P<month_name>janvier|janv\.?|fevrier|fevr\.?|fev\.?|mars|avril|avr\.?|mai|juin|juillet|juil\.?|aout|septembre|sept\.?|octobre|oct\.?|novembre|nov\.?|decembre|dec\.?)"
-_WEEKDAY = r"(?:(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+_WEEKDAY = r"(?:(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|(?:lun|mar|mer|jeu|ven|sam|dim)\.)\s+)?"
 _TIME = (
     r"(?:\s*(?:,\s*)?(?:a|vers|des)?\s*(?P<hour>[012]?\d)\s*(?:heures?\b|h|:)\s*(?P<minute>[0-5]\d)?(?!\d))?"
 )
@@ -69,11 +72,13 @@ MONTH_END_RE = re.compile(
 )
 _N = r"(?P<n>\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente)"
 RELATIVE_RE = re.compile(
-    rf"\b(?:(?P<apres>apres-demain|apres demain)|(?P<demain>demain)"
+    rf"\b(?:(?:le\s+)?(?P<dom>[0-3]?\d|1er|premier)\s+du\s+mois\s+prochain"
+    rf"|(?P<edge_next>fin|debut|mi)[\s-]+du\s+mois\s+prochain"
+    rf"|(?P<apres>apres-demain|apres demain)|(?P<demain>demain)"
     rf"|(?P<wd_next>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?:prochain|qui vient)"
     rf"|(?P<next_unit>(?:la\s+)?semaine|(?:le\s+)?mois)\s+prochaine?"
     rf"|(?:dans|sous|d'ici)\s+(?:un\s+delai\s+de\s+)?{_N}\s+(?P<unit>jours?|semaines?|mois)"
-    rf"|(?P<quinzaine>dans\s+(?:une\s+)?quinzaine|dans\s+huit\s+jours))\b"
+    rf"|(?P<quinzaine>(?:dans|sous)\s+(?:une\s+)?(?:quinzaine|huitaine)|dans\s+huit\s+jours))\b"
     rf"{_TIME}"
 )
 
@@ -177,7 +182,15 @@ def find_dates(text: str) -> list[DateMention]:
         found.append(DateMention(m.start(), m.end(), "month_end", day, month, year))
     for m in RELATIVE_RE.finditer(folded):
         mention = DateMention(m.start(), m.end(), "relative", time=_time(m))
-        if m.group("apres"):
+        if m.group("dom"):  # "le 15 du mois prochain"
+            mention.relative_months = 1
+            mention.day = 1 if m.group("dom") in ("1er", "premier") else int(m.group("dom"))
+            if not 1 <= mention.day <= 31:
+                continue
+        elif m.group("edge_next"):  # "fin du mois prochain"
+            mention.relative_months = 1
+            mention.day = {"debut": 1, "mi": 15}.get(m.group("edge_next"), 0)  # 0: the month's last day
+        elif m.group("apres"):
             mention.relative_days = 2
         elif m.group("demain"):
             mention.relative_days = 1
@@ -247,7 +260,10 @@ def resolve(mention: DateMention, ref: dt.date | None, *, year_hint: int | None 
         if mention.relative_days is not None:
             return ref + dt.timedelta(days=mention.relative_days)
         if mention.relative_months is not None:
-            return _add_months(ref, mention.relative_months)
+            month = _add_months(ref, mention.relative_months)
+            if mention.day is not None:  # "le 15 du mois prochain", "fin du mois prochain"
+                return _safe_date(month.year, month.month, mention.day)
+            return month
         ahead = (mention.relative_weekday - ref.weekday()) % 7 or 7
         return ref + dt.timedelta(days=ahead)
     assert mention.month is not None and mention.day is not None

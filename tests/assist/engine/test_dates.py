@@ -38,6 +38,13 @@ def _one(text: str):
         ("dans un mois", dt.date(2026, 2, 20), None),
         ("sous deux mois", dt.date(2026, 3, 20), None),
         ("la semaine prochaine", dt.date(2026, 1, 27), None),
+        ("mer. 4/11/26 à 10h30", dt.date(2026, 11, 4), "10:30"),
+        ("[sam. 24/01 23:14]", dt.date(2026, 1, 24), "23:14"),
+        ("le 15 du mois prochain", dt.date(2026, 2, 15), None),
+        ("le 1er du mois prochain", dt.date(2026, 2, 1), None),
+        ("fin du mois prochain", dt.date(2026, 2, 28), None),
+        ("sous huitaine", dt.date(2026, 1, 28), None),
+        ("sous quinzaine", dt.date(2026, 2, 4), None),
     ],
 )
 def test_resolution(text, expected, time):
@@ -73,3 +80,10 @@ def test_not_dates(text):
 def test_full_dates_keep_their_year():
     mention = _one("née le 12/03/1986")
     assert resolve(mention, REF) == dt.date(1986, 3, 12)
+
+
+def test_an_abbreviated_weekday_picks_the_year():
+    # "mar." is Tuesday; 7 April is a Tuesday in 2026.
+    mention = _one("mar. 07/04")
+    assert mention.weekday == 1
+    assert resolve(mention, dt.date(2025, 12, 1)) == dt.date(2026, 4, 7)

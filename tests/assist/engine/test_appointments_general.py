@@ -1,0 +1,122 @@
+"""Appointments in notes written any way: SMS threads, headings, nouns that look like participles.
+
+Every note here is invented for the tests; they describe general ways of writing, not a corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from egide.assist.engine.appointments import find_appointments, heading_date
+from egide.assist.engine.types import BackendInfo
+
+B = BackendInfo("test", "0")
+
+
+def _dates(text, note_date=None, **kw):
+    found, _, _ = find_appointments(text, note_date, B, year_hint=2026, **kw)
+    return [a.date for a in found]
+
+
+def test_time_stamps_of_an_sms_thread_are_not_appointments():
+    text = (
+        "Échange SMS avec M. Perrot\n"
+        "[lun. 09/03 17:40] M. Perrot : je pourrai pas venir demain jai pas de voiture\n"
+        "[lun. 09/03 17:45] Moi : Pas de souci, on décale au jeudi 12/03 à 10h au CMS ?\n"
+        "[lun. 09/03 17:52] M. Perrot : ok merci"
+    )
+    assert _dates(text) == [dt.date(2026, 3, 12)]
+
+
+def test_a_date_before_the_note_is_history():
+    text = "Entretien du 20/05/2026 – M. Lenoir\nAbsent au RDV du 12/05, excusé. Prochain RDV le 27/05 à 9h."
+    assert _dates(text) == [dt.date(2026, 5, 27)]
+    # Same without a heading: the note's date comes from the caller.
+    assert _dates("Son contrat a pris fin le 31/12. RDV le 15/01 à 10h.", dt.date(2026, 1, 8)) == [
+        dt.date(2026, 1, 15)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Actions : entrée en formation le 02/06.",
+        "Inscription à l'atelier « sécurité en ligne » le 02/06 à 14h.",
+        "La caisse annonce la fin de ses indemnités journalières au 02/06.",
+        "Rendez-vous à l'espace solidarité le mardi 2 juin.",
+    ],
+)
+def test_nouns_that_end_like_participles_do_not_make_a_date_past(text):
+    assert _dates(text, dt.date(2026, 5, 20)) == [dt.date(2026, 6, 2)]
+
+
+def test_past_participles_still_make_a_date_past():
+    text = "Demande déposée le 02/06. Dossier transmis le 03/06. Il a été reçu le 04/06."
+    assert _dates(text, dt.date(2026, 5, 20)) == []
+
+
+def test_an_elided_article_does_not_hide_the_cue():
+    assert _dates("Son père sera présent à l'audience du 14/09.", dt.date(2026, 9, 1)) == [
+        dt.date(2026, 9, 14)
+    ]
+
+
+def test_a_past_verb_after_the_date_makes_it_a_fact():
+    text = "Le jugement du 3 juin a prononcé la résiliation du bail ; la décision du 10 juin a été notifiée."
+    assert _dates(text) == []
+
+
+def test_an_offer_on_a_condition_is_not_an_appointment_but_a_deadline_stays():
+    assert _dates("Si besoin, elle passe demain au CMS.", dt.date(2026, 4, 7)) == []
+    assert _dates("En cas de refus, nouveau rendez-vous le 20/04 à 10h.", dt.date(2026, 4, 7)) == []
+    assert _dates(
+        "S'il renvoie le formulaire avant le 15/04, ses droits seront rétablis.", dt.date(2026, 4, 7)
+    ) == [dt.date(2026, 4, 15)]
+
+
+def test_an_appointment_said_to_be_booked_after_the_date():
+    text = "Démarche acceptée par M. : dentiste le 11/06 à 9h (RDV pris par l'équipe)."
+    assert _dates(text, dt.date(2026, 6, 1)) == [dt.date(2026, 6, 11)]
+
+
+@pytest.mark.parametrize(
+    ("text", "note_date", "later"),
+    [
+        ("VAD 03/06 – famille Roussel\nProchaine VAD le 17/06.", dt.date(2026, 6, 3), dt.date(2026, 6, 17)),
+        ("RDV 04/05/2026 – M. Tessier\nProchain point le 18/05.", dt.date(2026, 5, 4), dt.date(2026, 5, 18)),
+        (
+            "Maraude de l'équipe mobile – nuit du 02/12/2026\nConsultation à la PASS le 04/12 à 9h.",
+            dt.date(2026, 12, 2),
+            dt.date(2026, 12, 4),
+        ),
+        (
+            "SMS de M. Rey, 18/09 à 11h02 : « jai le rdv le 25/09 a 9h »",
+            dt.date(2026, 9, 18),
+            dt.date(2026, 9, 25),
+        ),
+    ],
+)
+def test_headings_of_every_kind_date_the_note(text, note_date, later):
+    found, ref, source = find_appointments(text, None, B, year_hint=2026)
+    assert ref == note_date and source == "en-tête de la note"
+    assert [a.date for a in found] == [later]
+
+
+def test_what_is_not_a_heading():
+    # A mail's subject names an event, not the note's date.
+    text = "Objet : Commission d'aide du 24 mars – demande de Mme Roy\nMadame, je vous transmets sa demande."
+    assert heading_date(text) is None
+    assert _dates(text) == [dt.date(2026, 3, 24)]
+    # A date far into a long first line, or after a fact of a life, is not the note's date.
+    assert (
+        heading_date("Entretien avec M. Roy, 40 ans, orienté par le CCAS. Il est convoqué le 26 mars.")
+        is None
+    )
+    assert heading_date("Note CPIP – M. Roy, écroué le 02/03/2023, sortie le 21/04") is None
+
+
+def test_the_fifteenth_of_next_month_and_other_relative_deadlines():
+    text = "Dossier à rendre le 15 du mois prochain ; réponse attendue sous huitaine."
+    assert _dates(text, dt.date(2026, 1, 20)) == [dt.date(2026, 2, 15), dt.date(2026, 1, 28)]
