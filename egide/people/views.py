@@ -171,7 +171,8 @@ def person_detail(request, pk: int):
     members = []
     if household is not None:
         links = list(household.members.select_related("person").order_by("role", "person__birth_date"))
-        visible = _visible_pks(user, links)
+        others = [link for link in links if link.person_id != person.pk]
+        visible = {person.pk} | (_visible_pks(user, others) if others else set())
         members = [(link, link.person_id in visible) for link in links]
     can_read_notes = perms.can_read_notes(user, person)
     context = {
