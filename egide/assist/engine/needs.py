@@ -1,9 +1,15 @@
 """Needs of the taxonomy from a note: lexicon cues, negation and hypotheticals.
 
 A cue inside a negation ("pas de souci de santé", "aucune dette") or a hypothetical ("si la
-situation se dégrade", "en cas de", "au cas où") does not count. Each label sums the weights of
-its distinct cues; at 2 or more the need is suggested, with the cues' spans as its sources (2.5
-when it rests on hints only, none of which states the need alone).
+situation se dégrade", "en cas de", "au cas où") does not count, nor one said to be settled
+right after it ("santé : RAS", "budget serré mais équilibré", "carte de séjour valable jusqu'en
+2030", "dette soldée"), nor one in the list of people present at a meeting or in a mail's
+"De :"/"À :" lines (a psychologist who attends is not a need of the person). A legal step is a
+`justice` need only when it is under way: not as an option ("possibilité de porter plainte"),
+not on a condition ("signalement au parquet si danger"), not before the juge des enfants
+(that is `protection_enfance`). Each label sums the weights of its distinct cues; at 2 or more
+the need is suggested, with the cues' spans as its sources (2.5 when it rests on hints only,
+none of which states the need alone).
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ import re
 from functools import lru_cache
 
 from .lexicons import NEED_CUES, NEED_LABELS, Cue
-from .text import clause_bounds, fold
+from .text import NUMBER_WORD, clause_bounds, fold, words_to_number
 from .types import BackendInfo, Need, Span
 
 THRESHOLD = 2.0
@@ -24,7 +30,34 @@ NEGATED_VERB_RE = re.compile(
     r"\bn'?\s*(?:\w+\s+){0,2}?(?:pas|plus|jamais|aucune?)\s+(?:de\s+|d')?(?:\w+\s+){0,2}$"
 )
 CONJUNCTION_RE = re.compile(r",|\b(?:et|mais|car|donc|puis|or)\b")
-HYPOTHESIS_RE = re.compile(r"\b(?:si|s'il|s'ils|en cas d[e']|au cas ou|dans l'hypothese|eventuellement)\b")
+HYPOTHESIS_RE = re.compile(
+    r"\b(?:si|s'il|s'ils|en cas d[e']|au cas ou|dans l'hypothese|eventuellement|le cas echeant)\b"
+)
+# Said to be settled right after the cue, before any comma: "santé : RAS", "logement stable",
+# "budget serré mais équilibré", "dette soldée", "titre valable jusqu'en 2030" (but a document
+# "valable jusqu'au 31/10" is an expiry ahead, still a need).
+SETTLED_AFTER_RE = re.compile(
+    r"^[^,.;:\n]{0,25}?(?::\s*)?\b(?:ras|r\.a\.s|rien a signaler|stables?|stabilisee?s?|equilibree?s?|resolue?s?|"
+    r"reglee?s?|soldee?s?|apuree?s?|a jour|sans (?:probleme|souci|difficulte)s?|"
+    r"(?:valables?|valides?|en cours de validite)(?!\s+jusqu'(?:au|a)\s+\d))\b"
+)
+# A thing of the past: "ancienne dette", "un passé de".
+PAST_BEFORE_RE = re.compile(r"\b(?:ancien(?:ne)?s?|anterieure?s?)\s+(?:\w+\s+)?$")
+# Lines that name people or bodies rather than describe the person: attendees, mail headers.
+ROLE_LINE_RE = re.compile(
+    r"^[ \t\-•*]*(?:presents?|presentes?|participants?|participantes?|en presence de|destinataires?|copie|"
+    r"de|a|cc)\s*:[^\n]*",
+    re.M,
+)
+# `justice` is a procedure under way: not an option, a condition, nor the juge des enfants.
+JUSTICE_OPTION_RE = re.compile(
+    r"\b(?:possibilite|possibles?|pourrai\w*|peut|peuvent|envisag\w*|informations?|informee?|conseill\w*|"
+    r"orientee? vers|refuse|ne veut pas|ne souhaite pas)\b"
+)
+JUSTICE_CONDITION_AFTER_RE = re.compile(r"^[^.;\n]{0,40}?\b(?:si|en cas d[e']|a envisager|le cas echeant)\b")
+CHILD_COURT_RE = re.compile(
+    r"(?i:juge des enfants|assistance educative|\baemo\b)|\bJE\b"
+)  # on the cased text
 
 
 CASE_SENSITIVE = "(?c)"  # a cue written so is an acronym matched on the original case ("JE", not "je")
@@ -55,27 +88,110 @@ def _hypothetical(folded: str, start: int, clause_start: int) -> bool:
     return bool(HYPOTHESIS_RE.search(folded[clause_start:start]))
 
 
+def _settled(folded: str, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """Said to be settled or over: "santé : RAS", "dette soldée", "ancienne dette"."""
+    if SETTLED_AFTER_RE.search(folded[end:clause_end]):
+        return True
+    return bool(PAST_BEFORE_RE.search(folded[max(clause_start, start - 30) : start]))
+
+
+def _not_under_way(folded: str, cased: str, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """A legal step offered as an option, on a condition, or before the juge des enfants."""
+    return bool(
+        JUSTICE_OPTION_RE.search(folded[clause_start:start])
+        or JUSTICE_CONDITION_AFTER_RE.search(folded[end:clause_end])
+        or CHILD_COURT_RE.search(cased[clause_start:clause_end])
+    )
+
+
+_COUNT = rf"(\d{{1,2}}|{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD})*)"
+_ROOMS = rf"(?:\b[tf](\d)\b|{_COUNT}\s+pieces?\b|\b(studio|chambre)\b)"
+# "un T2 pour 6 personnes", "3 pièces occupées par dix personnes", "ils vivent à 5 dans un studio".
+HOUSEHOLD_SIZE_RES = (
+    re.compile(
+        rf"{_ROOMS}[^.;\n]{{0,40}}?\b(?:pour|a|avec|occupee?s? par|ou vivent)\s+{_COUNT}\s+(?:personnes|occupants)\b"
+    ),
+    re.compile(
+        rf"\b(?:a|vivent a|sont)\s+{_COUNT}\s+(?:personnes\s+)?(?:dans|en|pour)\s+(?:un|une|le|la)\s+{_ROOMS}"
+    ),
+)
+OVERCROWDING_WEIGHT = 2.0
+
+
+def _count(word: str | None) -> int | None:
+    if not word:
+        return None
+    return int(word) if word.isdigit() else words_to_number(word)
+
+
+def _overcrowded(folded: str) -> list[tuple[int, int]]:
+    """Homes where at least two more people live than there are rooms: suroccupation.
+
+    "T3 pour 6 personnes", "trois pièces occupées par dix personnes" (a couple with two
+    children in a T3 is not overcrowded; with three, it is).
+    """
+    out = []
+    for number, regex in enumerate(HOUSEHOLD_SIZE_RES):
+        for m in regex.finditer(folded):
+            if number == 0:
+                t_rooms, word_rooms, single, people = m.group(1), m.group(2), m.group(3), m.group(4)
+            else:
+                people, t_rooms, word_rooms, single = m.group(1), m.group(2), m.group(3), m.group(4)
+            rooms = 1 if single else _count(t_rooms or word_rooms)
+            persons = _count(people)
+            if rooms and persons and persons >= rooms + 2:
+                out.append((m.start(), m.end()))
+    return out
+
+
+def _role_lines(folded: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in ROLE_LINE_RE.finditer(folded)]
+
+
+def _counted(matches: list[tuple[int, float, int, int]]) -> tuple[float, float, list[Span]]:
+    """Score, strongest weight and spans of a label's matches (cue index, weight, start, end).
+
+    The same words count once: where cues overlap ("perte de son emploi" and "emploi"), the
+    heaviest one takes them. Each cue then counts once, however often it occurs.
+    """
+    taken: list[Span] = []
+    cues: dict[int, float] = {}
+    for index, weight, start, end in sorted(matches, key=lambda m: (-m[1], m[2])):
+        if any(start < span.end and span.start < end for span in taken):
+            continue
+        taken.append(Span(start, end))
+        cues[index] = weight
+    taken.sort(key=lambda span: span.start)
+    return sum(cues.values()), max(cues.values(), default=0.0), taken
+
+
 def find_needs(text: str, backend: BackendInfo) -> list[Need]:
     folded = fold(text)
     cased = fold(text, lower=False)
+    roles = _role_lines(folded)
     out: list[Need] = []
     for label in NEED_LABELS:
-        score = strongest = 0.0
-        spans: list[Span] = []
-        for cue, regex, case_sensitive in _compiled()[label]:
-            matched = False
+        matches: list[tuple[int, float, int, int]] = []
+        for index, (cue, regex, case_sensitive) in enumerate(_compiled()[label]):
             for m in regex.finditer(cased if case_sensitive else folded):
-                clause_start, _ = clause_bounds(text, m.start(), m.end(), limit=120)
+                if any(s <= m.start() < e for s, e in roles):
+                    continue
+                clause_start, clause_end = clause_bounds(text, m.start(), m.end(), limit=120)
                 if _hypothetical(folded, m.start(), clause_start):
                     continue
-                if cue.negatable and _negated(folded, m.start(), clause_start):
+                if cue.negatable and (
+                    _negated(folded, m.start(), clause_start)
+                    or _settled(folded, m.start(), m.end(), clause_start, clause_end)
+                ):
                     continue
-                spans.append(Span(m.start(), m.end()))
-                matched = True
-            if matched:
-                score += cue.weight
-                strongest = max(strongest, cue.weight)
+                if label == "justice" and _not_under_way(
+                    folded, cased, m.start(), m.end(), clause_start, clause_end
+                ):
+                    continue
+                matches.append((index, cue.weight, m.start(), m.end()))
+        if label == "logement":
+            matches.extend((-1, OVERCROWDING_WEIGHT, start, end) for start, end in _overcrowded(folded))
+        score, strongest, spans = _counted(matches)
         if score >= THRESHOLD and (strongest >= THRESHOLD or score >= WEAK_ONLY_THRESHOLD):
-            spans.sort(key=lambda s: s.start)
             out.append(Need(label, spans, round(min(0.95, 0.4 + 0.1 * score), 2), backend))
     return out

@@ -1,0 +1,126 @@
+"""Needs in notes written by anyone, anywhere: classes of vocabulary and the rules that keep
+mentions which are not the person's needs out (negations, settled matters, attendees, options).
+
+Every sentence here is invented for the tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from egide.assist.engine.needs import find_needs
+from egide.assist.engine.types import BackendInfo
+
+B = BackendInfo("test", "0")
+
+
+def needs(text: str) -> set[str]:
+    return {n.label for n in find_needs(text, B)}
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # unpaid bills and payment incidents, whatever the verb
+        ("La facture de gaz de novembre n'a pas été réglée.", "ressources_budget"),
+        ("Elle n'a pas pu payer la cantine du trimestre.", "ressources_budget"),
+        ("Le prélèvement de l'assurance a été rejeté par la banque.", "ressources_budget"),
+        ("Demande de délai de paiement auprès du Trésor public.", "ressources_budget"),
+        # a benefit that stops or does not arrive
+        ("Son AAH est suspendue depuis janvier faute de certificat.", "ressources_budget"),
+        ("le rsa est toujours pas tombé ce mois ci", "ressources_budget"),
+        (
+            "Fin de ses indemnités chômage au 30 du mois : il ne sait pas de quoi il vivra.",
+            "ressources_budget",
+        ),
+        ("il me reste plus que 15 euros pour la semaine", "ressources_budget"),
+        # loss of rights and administrative ruptures
+        ("Radié de France Travail en mars pour absence à convocation.", "acces_droits_administratif"),
+        ("Ouverture des droits CSS à faire avec lui.", "acces_droits_administratif"),
+        ("Recours amiable déposé contre la décision de la CAF.", "acces_droits_administratif"),
+        ("Aucune couverture maladie depuis son arrivée.", "acces_droits_administratif"),
+        # emergency shelter
+        ("Hébergée de façon précaire chez une cousine qui lui demande de partir.", "hebergement_urgence"),
+        ("Il dormait dans un garage depuis l'automne.", "hebergement_urgence"),
+        ("Aucune solution d'hébergement à la sortie de l'hôpital.", "hebergement_urgence"),
+        # housing: repairs, adaptation, a need for a home
+        ("Toiture endommagée ; dossier d'amélioration de l'habitat avec l'ANAH.", "logement"),
+        ("Il a besoin d'un logement près de son lieu de formation.", "logement"),
+        ("Ils vivent à six dans un T2.", "logement"),
+        # work: labour disputes and recognised diplomas
+        (
+            "Payé en espèces, il va saisir les prud'hommes ; orienté vers l'inspection du travail.",
+            "emploi_insertion",
+        ),
+        ("Infirmière dans son pays, son diplôme n'est pas reconnu en France.", "emploi_insertion"),
+        # health: chronic illness words
+        ("Diabétique, dialysé trois fois par semaine.", "sante"),
+        ("Douleurs dentaires depuis un mois, pas de dentiste.", "sante"),
+        # mental health said in plain words
+        ("Il dit qu'il ne veut plus vivre et se sent très déprimé.", "sante_mentale"),
+        # addictions
+        ("Alcoolisation massive le week-end, orienté vers l'addictologue.", "addictions"),
+        # food
+        ("Difficile pour manger en fin de mois ; colis des Restos du Cœur.", "alimentation"),
+        ("Les enfants ne font qu'un repas par jour.", "alimentation"),
+        # mobility
+        ("Un seul car par jour, aucun train : billets de train à financer pour la formation.", "mobilite"),
+        # school costs and enrolment
+        ("Demande au fonds social collégien pour la facture d'internat.", "education_scolarite"),
+        ("La petite n'a jamais été inscrite à l'école.", "education_scolarite"),
+        # violence seen on the body or in fear
+        ("Ecchymoses sur les bras, l'enfant est craintif avec son père.", "violences"),
+        ("Insultes quotidiennes, il l'a poussée contre le mur.", "violences"),
+        # isolation
+        ("Veuve, plus de famille dans la région, personne ne lui rend visite.", "isolement_social"),
+        # residence permits
+        ("Elle n'a ni titre de séjour ni ressources.", "titre_sejour"),
+        ("Déboutée de l'asile, demande de titre pour soins en cours.", "titre_sejour"),
+        # a legal procedure under way
+        ("Sursis probatoire avec obligation de soins, suivi par le SPIP.", "justice"),
+    ],
+)
+def test_general_vocabulary_states_a_need(text, present):
+    assert present in needs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # negations: a difficulty denied is not a lack of the thing
+        ("Il vit chez sa sœur, sans difficulté de logement.", "logement"),
+        ("Pas de problème de logement ni de santé signalé.", "logement"),
+        ("Aucune dette, aucun impayé.", "ressources_budget"),
+        ("Pas de violences dans le couple.", "violences"),
+        # settled or stable
+        ("Logement : T3 stable et adapté.", "logement"),
+        ("Santé : RAS.", "sante"),
+        ("Budget serré mais équilibré.", "ressources_budget"),
+        ("Carte de séjour pluriannuelle valable jusqu'en 2030.", "titre_sejour"),
+        ("Ancienne dette soldée l'an dernier.", "ressources_budget"),
+        # attendees and mail headers name professionals, not needs
+        ("Présents : M. Roy (psychologue), Mme Lin (CPIP), l'infirmière scolaire.", "sante_mentale"),
+        ("De : Service pénitentiaire d'insertion et de probation\nÀ : CHRS Les Tilleuls", "justice"),
+        # a legal step as an option, on a condition, or before the juge des enfants
+        ("Informée de la possibilité de porter plainte.", "justice"),
+        ("Signalement au procureur si la situation se dégrade.", "justice"),
+        ("Audience devant le juge des enfants le mois prochain.", "justice"),
+        ("Rendez-vous avec l'intervenante sociale du commissariat.", "justice"),
+        # words that belong to other situations
+        ("La trêve hivernale leur laisse un répit.", "handicap_autonomie"),
+        ("Victime d'une escroquerie en ligne, la banque invoque une négligence.", "violences"),
+        ("Victime d'une escroquerie en ligne, la banque invoque une négligence.", "protection_enfance"),
+        ("Sortie d'hôpital, retour à domicile prévu avec des soins.", "famille_parentalite"),
+        ("Il a 2 crédits en cours.", "surendettement"),
+        ("Facture EDF de régularisation reçue.", "titre_sejour"),
+        ("Pas droit à l'APL car le bail n'est pas signé.", "mobilite"),
+        ("Un T3 pour quatre personnes.", "logement"),
+    ],
+)
+def test_mentions_that_are_not_needs_of_the_person(text, absent):
+    assert absent not in needs(text)
+
+
+def test_the_same_words_count_once():
+    # "perte de son emploi" and "emploi" are one piece of evidence, not two hints.
+    assert "emploi_insertion" not in needs("Il dort dans sa voiture depuis la perte de son emploi.")
