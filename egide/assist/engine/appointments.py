@@ -41,13 +41,13 @@ FUTURE_WORDS = _words_of(
     proposé proposée proposés proposées envisagé envisagée prévoir expiration expirent tard passage
     sortie départ déménagement emménagement formation stage embauche reprise hospitalisation
     ira irons iront aura devra devront doit doivent venir passer passez venez pouvez pourrez pourra
-    terminera termine prendra
+    terminera termine prendra organise organisera organisé organisée tiendra déroulera
     """
 )
 # Past facts: "depuis", participles of things done, births.
 PAST_WORDS = _words_of(
     "depuis né née nés nées décédé décédée arrivé arrivée survenu survenue dernier dernière passé passée "
-    "hier reçu reçue reçus reçues vu vue fait faite eu lieu absent absente absents absentes"
+    "hier reçu reçue reçus reçues vu vue fait faite eu absent absente absents absentes"
 )
 # Events that are facts about a body or a life, not appointments.
 NOT_APPOINTMENT_WORDS = _words_of("terme naissance accouchement décès anniversaire mariage")
@@ -79,7 +79,8 @@ DEADLINE_WORDS = _words_of(
 # A meeting offered on a condition ("si besoin, passe demain") is not one; a deadline stays one.
 CONDITION_RE = re.compile(r"\b(?:si|s'il|s'ils|en cas d[e']|au cas où|au besoin|éventuellement)\b")
 AHEAD_WORDS = _words_of(
-    "prochain prochaine prévu prévue fixé fixée rdv rendez-vous avant jusqu'au échéance expire fin limite"
+    "prochain prochaine prévu prévue fixé fixée rdv rendez-vous avant jusqu'au échéance expire fin limite "
+    "aura auront sera seront tiendra déroulera organise organisera proposé proposée convoqué convoquée"
 )
 RDV_TAKEN_RE = re.compile(r"\b(?:rdv|rendez-vous)\s+(?:pris|fix[ée]e?|confirm[ée]e?)\b")
 _HEADING_NOUNS = (
@@ -142,7 +143,7 @@ def _classify(left: str, right: str, has_time: bool, after: str = "") -> tuple[s
         meeting = any(w in FUTURE_WORDS and w not in DEADLINE_WORDS for w in words)
         return ("rendez_vous" if meeting else "echeance"), 0.8
     for distance, word in enumerate(reversed(words)):
-        if word in FUTURE_WORDS:
+        if word in FUTURE_WORDS or word.rsplit("-", 1)[-1] in FUTURE_WORDS:  # "contre-visite"
             kind = "echeance" if word in DEADLINE_WORDS else "rendez_vous"
             return kind, 0.9 if distance < 6 else 0.7
         if word in PAST_WORDS or _participle(words, len(words) - distance - 1):

@@ -25,7 +25,7 @@ LACK = (
 )
 # A benefit or an income by its name, for "l'APL (243 €) est suspendue", "le RSA est pas tombé".
 BENEFIT = (
-    r"\b(?:rsa|apl|aah|alf|als|are|ass|ij|allocations?|prestations?|droits|salaire|paye|pension|bourse|"
+    r"\b(?:rsa|apl|aah|alf|als|are|ass|ij|allocs?|allocations?|prestations?|droits|salaire|paye|pension|bourse|"
     r"indemnites|retraite)\b"
 )
 
@@ -52,6 +52,8 @@ def _cues(*items) -> tuple[Cue, ...]:
 NEED_CUES: dict[str, tuple[Cue, ...]] = {
     "logement": _cues(
         r"dettes? de loyers?|arrieres? de loyers?|retards? de loyers?|impayes? locatifs?",
+        r"(?:ne paie|ne paye|ne paient|ne payent|pas paye|pas regle) (?:plus )?(?:son|leur|le|les) loyers?|"
+        r"loyers? (?:non payes?|impayes?|non regles?|en retard)",
         r"relogement|demande de relogement",
         r"\bhlm\b",
         r"punaises de lit|nuisibles|cafards",
@@ -117,7 +119,12 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"sans solution d'hebergement",
         r"mise? a la porte|mise? a la rue",
         r"heberge\w* chez (?:un tiers|des amis|une amie|un ami|des tiers|une connaissance)",
-        (r"heberge\w* chez", 1),
+        (r"heberge\w* (?:chez|par)", 1),
+        (
+            r"(?:un|une|deux|trois|quelques) (?:nuits?|jours|semaines?|mois) (?:maximum|au plus|seulement)",
+            1.5,
+        ),
+        r"fin (?:de (?:l'|son |leur )|d')hebergement|fin de (?:la )?prise en charge (?:hoteliere|a l'hotel|au chrs)",
         r"\b115\b",
         r"mise? a l'abri",
         r"hebergement d'urgence",
@@ -173,11 +180,16 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"atelier cv|entretien d'embauche",
         r"\bcaces\b",
         r"reconnaitre son diplome|equivalence|enic-naric|diplomes? (?:n'est |ne sont )?(?:non|pas) reconnus?|autorisation d'exercice",
-        r"inspection du travail|prud'?hom\w*|droit du travail|travail (?:dissimule|non declare|au noir)|"
+        r"inspection du travail|prud'?hom\w*|droit du travail|travail (?:dissimule|non declare)|travaill?\w* au noir|"
         r"paye en especes|payee? (?:au noir|en liquide)|salaires? (?:impayes?|non verses?)",
         (r"\bfle\b|cours de francais|alphabetisation", 1),
         (
             r"sans emploi|perte (?:de son|d'|du) (?:emploi|travail)|ne (?:peut|pourra) plus (?:travailler|exercer)",
+            1,
+        ),
+        r"(?:risque|peur|menace\w*) de perdre (?:son|sa|leur) (?:emploi|travail|poste|contrat|place)",
+        (
+            r"medecin du travail|pre-reprise|mi-temps therapeutique|reprise (?:du travail|de son poste|d'activite)",
             1,
         ),
         (r"accident du travail", 1),
@@ -232,7 +244,24 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"budget (?:serre|tendu|difficile)|difficultes? financieres?",
         r"plus de ressources|sans ressources|aucune? ressources?",
         Cue(LACK + r"ressources", 2, False),
-        r"revenus irreguliers|revenus? faibles?",
+        r"revenus irreguliers|revenus? (?:tres )?(?:faibles?|modestes?)|(?:petite|faible|maigre) (?:retraite|pension)",
+        r"\barrieres?\b|factures? (?:[\w']+ ){0,3}en retard",
+        r"ne (?:peut|peuvent|pourra|pourront|pouvait) (?:plus |pas )?(?:payer|financer|regler|rembourser)|"
+        r"ne (?:plus|pas) pouvoir (?:payer|financer|regler|rembourser)",
+        Cue(
+            r"(?:pas|pa|plus|sans) (?:ni |d'|de l')?(?:lajan|argent|un sou|un centime)\b|(?:a|ai|jai|ont|avons) plus rien\b",
+            2,
+            False,
+        ),
+        Cue(
+            r"(?:coupe|suspendu|supprime|arrete|bloque)\w* (?:mes|ses|leurs|les|son|sa|le|la|l'|leur) ?"
+            + BENEFIT
+            + r"|"
+            + BENEFIT
+            + r"(?: journalieres)? (?:s'arret\w*|prenn?ent fin|prend fin|s'interromp\w*)",
+            2,
+            False,
+        ),
         r"fin (?:de ses|des|de son|de leurs) (?:droits|indemnites|allocations|are|ij)\b|perte de (?:revenus|ressources)|"
         r"baisse (?:de|des) (?:revenus|ressources)",
         r"de quoi (?:vivre|il vivra|elle vivra|ils vivront)|ne (?:lui |me |leur )?reste (?:plus )?que \d|"
@@ -278,7 +307,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"operation|chirurgi\w*", 1),
         r"\bmalade\b|maladie",
         (r"hospitalis\w*|hospit\b", 1),
-        r"asthme|diabet\w*|insulin\w*|cancer|chimiotherapie|bronchiolite|epilepsie",
+        r"asthme|diabet\w*|insulin\w*|cancer|chimiotherapie|bronchiolite|bronchites?|pneumonie|otites?|infections?|"
+        r"epilepsie",
         r"dialyse|insuffisance (?:renale|cardiaque|respiratoire)|\bbpco\b|parkinson|sclerose en plaques|amput\w*",
         (r"hypertension|cardiaque", 1),
         (r"\bavc\b", 1),
@@ -348,7 +378,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"sevrage|dependance|substitution|methadone|subutex|buprenorphine",
         r"cure de (?:desintoxication|sevrage)|postcure|desintox\w*",
         r"jeux d'argent|paris en ligne",
-        r"obligation de soins",
+        (r"obligation de soins", 1),
         r"boi(?:t|vent|re) (?:beaucoup|trop|de l'alcool|regulierement|tous les jours|quotidiennement)",
         (r"alcool", 1),
         (r"\bboit\b", 1),
@@ -365,7 +395,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"perte d'autonomie|manque d'autonomie",
         (r"autonomie", 1),
         r"curatelle|tutelle|mesure de protection|majeur protege|mandataire judiciaire",
-        r"teleassistance|\bsaad\b|\bssiad\b|aide a domicile|portage de repas|aide humaine",
+        r"teleassistance|\bsaad\b|\bssiad\b|portage de repas|aide humaine",
+        (r"aide a domicile|auxiliaire de vie", 1),  # also a trade: "aide à domicile à temps partiel"
         r"aidante?s?\b",
         r"plateforme de repit|sejour de repit|repit (?:pour|de) (?:l'|son |sa )?aidant\w*|hebergement temporaire",
         r"\bimc\b|\btsa\b|autisme|\btdah\b|trisomie|deficien\w*",
@@ -394,6 +425,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"residence des enfants|garde des enfants",
         (r"\bjaf\b", 1),
         (r"separation|divorce\w*", 1),
+        r"pension (?:alimentaire )?(?:non versee|impayee|pas versee)|impayes? de pension",
         r"mediation familiale",
         r"reunification familiale|regroupement familial",
         r"non-representation|non representation",
@@ -403,7 +435,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"dispute|conflit (?:familial|parental|persistant)",
         r"retour (?:de \w+|des enfants|de l'enfant) a domicile",
         r"week-end sur deux|un samedi sur deux",
-        r"s'occupe de sa (?:mere|petite s(?:oe|o)ur)|pere (?:absent|ne serait plus)|le pere ne",
+        r"s'occup(?:e|ent|er) de (?:sa|ses|son) (?:mere|pere|petite s(?:oe|o)ur|petit frere|freres|s(?:oe|o)urs)|"
+        r"pere (?:absent|ne serait plus)|le pere ne",
         r"reconnaissance anticipee",
         (r"\bpmi\b", 1),
         (r"enfants?\b", 0.5),
@@ -532,6 +565,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"epicerie solidaire|epicerie sociale",
         r"restos? du co?e?ur|secours populaire",
         r"saute\w* des repas|sauter des repas|ne mange",
+        Cue(r"\b(?:pas|pa|rien|plus rien)\s+(?:\w+\s+){0,3}?man(?:g|j)(?:e|er|es|ent)\b", 2, False),
         r"(?:difficile|du mal|pas assez|rien|de quoi) (?:pour |a )?manger|qu'un (?:seul )?repas par jour",
         r"faim",
         r"repas a 1 ?(?:€|e|euro)",
@@ -558,11 +592,12 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"inscription (?:scolaire|a l'ecole)|pour une inscription",
         r"\bcasnav\b|rectorat|inspection academique",
         r"equipe educative|equipe pedagogique|difficultes? scolaires?|conseil de discipline",
+        r"difficultes? (?:d'apprentissage|en lecture|en ecriture|de lecture)|\bppre\b|retard scolaire|echec scolaire",
         r"fonds social (?:lyceen|collegien|scolaire)|frais (?:de scolarite|d'internat)|facture d'internat",
         (r"internat|bourses? (?:de lycee|de college|scolaires?)", 1),
         (r"college|lycee|(?<!auto-)ecole", 1),
         (r"enseignant\w*", 1),
-        r"\bcpe\b|infirmiere scolaire|psychologue scolaire",
+        (r"\bcpe\b|infirmiere scolaire|psychologue scolaire", 1),
         (r"en classe|eleves?\b|l'eleve", 1),
     ),
     "justice": _cues(

@@ -41,6 +41,10 @@ SETTLED_AFTER_RE = re.compile(
     r"reglee?s?|soldee?s?|apuree?s?|a jour|sans (?:probleme|souci|difficulte)s?|"
     r"(?:valables?|valides?|en cours de validite)(?!\s+jusqu'(?:au|a)\s+\d))\b"
 )
+# A cue inside a structure's name: "Permanence d'accès aux droits", "Maison des solidarités".
+STRUCTURE_BEFORE_RE = re.compile(
+    r"\b(?:maison|point|permanence|pole|bureau|relais|espace|antenne)s? (?:d'|de |des |du |de la |de l')$"
+)
 # A thing of the past: "ancienne dette", "un passé de".
 PAST_BEFORE_RE = re.compile(r"\b(?:ancien(?:ne)?s?|anterieure?s?)\s+(?:\w+\s+)?$")
 # Lines that name people or bodies rather than describe the person: attendees, mail headers.
@@ -89,8 +93,10 @@ def _hypothetical(folded: str, start: int, clause_start: int) -> bool:
 
 
 def _settled(folded: str, start: int, end: int, clause_start: int, clause_end: int) -> bool:
-    """Said to be settled or over: "santé : RAS", "dette soldée", "ancienne dette"."""
+    """Said settled or over ("santé : RAS", "dette soldée", "ancienne dette"), or a structure's name."""
     if SETTLED_AFTER_RE.search(folded[end:clause_end]):
+        return True
+    if STRUCTURE_BEFORE_RE.search(folded[max(0, start - 40) : start]):
         return True
     return bool(PAST_BEFORE_RE.search(folded[max(clause_start, start - 30) : start]))
 

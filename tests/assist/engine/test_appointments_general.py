@@ -120,3 +120,19 @@ def test_what_is_not_a_heading():
 def test_the_fifteenth_of_next_month_and_other_relative_deadlines():
     text = "Dossier à rendre le 15 du mois prochain ; réponse attendue sous huitaine."
     assert _dates(text, dt.date(2026, 1, 20)) == [dt.date(2026, 2, 15), dt.date(2026, 1, 28)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visite du logement avec l'inspecteur.\nContre-visite le 17/04.",
+        "La réunion d'information aura lieu le 17/04.",
+        "Le bailleur organise un traitement collectif le 17/04.",
+    ],
+)
+def test_more_ways_of_saying_an_event_is_ahead(text):
+    assert _dates(text, dt.date(2026, 4, 3)) == [dt.date(2026, 4, 17)]
+
+
+def test_an_event_that_took_place_is_not_ahead():
+    assert _dates("La réunion a eu lieu le 17/04.", dt.date(2026, 4, 3)) == []

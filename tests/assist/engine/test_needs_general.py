@@ -78,6 +78,26 @@ def needs(text: str) -> set[str]:
         ("Déboutée de l'asile, demande de titre pour soins en cours.", "titre_sejour"),
         # a legal procedure under way
         ("Sursis probatoire avec obligation de soins, suivi par le SPIP.", "justice"),
+        # arrears, bills paid late, what cannot be paid, income that stops
+        ("Arriérés de taxe foncière et facture d'eau en retard.", "ressources_budget"),
+        ("Elle craint de ne plus pouvoir payer son prêt.", "ressources_budget"),
+        ("Ses indemnités journalières s'arrêtent le mois prochain.", "ressources_budget"),
+        ("la CAF a coupé mes allocs", "ressources_budget"),
+        ("mwen pa ni lajan jiska fen mwa", "ressources_budget"),
+        ("timoun-yo pa manjé dépi yè", "alimentation"),
+        # rent not paid is a housing matter too
+        ("Il ne paie plus son loyer depuis l'été.", "logement"),
+        # shelter for a short, fixed time
+        ("Hébergé par un ami pour deux semaines maximum.", "hebergement_urgence"),
+        ("Fin de l'hébergement chez son oncle à la fin du mois.", "hebergement_urgence"),
+        # work at risk, return to work
+        ("Il risque de perdre son emploi si son titre n'est pas renouvelé.", "emploi_insertion"),
+        # child support not paid
+        ("Pension alimentaire non versée depuis quatre mois.", "famille_parentalite"),
+        # a child who looks after the family
+        ("La collégienne dit s'occuper de ses frères le soir.", "famille_parentalite"),
+        # school results
+        ("Difficultés en lecture, un PPRE est mis en place.", "education_scolarite"),
     ],
 )
 def test_general_vocabulary_states_a_need(text, present):
@@ -115,6 +135,12 @@ def test_general_vocabulary_states_a_need(text, present):
         ("Facture EDF de régularisation reçue.", "titre_sejour"),
         ("Pas droit à l'APL car le bail n'est pas signé.", "mobilite"),
         ("Un T3 pour quatre personnes.", "logement"),
+        # a structure's name is not a need
+        ("Reçu à la Permanence d'accès aux droits de la mairie.", "acces_droits_administratif"),
+        # a trade is not a need
+        ("Elle est aide à domicile à temps partiel.", "handicap_autonomie"),
+        # a civil status with child support paid is not a family difficulty
+        ("Séparée, elle reçoit une pension alimentaire de 150 € par mois.", "famille_parentalite"),
     ],
 )
 def test_mentions_that_are_not_needs_of_the_person(text, absent):
