@@ -139,6 +139,24 @@ def test_general_vocabulary_states_a_need(text, present):
         ("Reçu à la Permanence d'accès aux droits de la mairie.", "acces_droits_administratif"),
         # a trade is not a need
         ("Elle est aide à domicile à temps partiel.", "handicap_autonomie"),
+        # words with another, everyday sense
+        ("Une aide de 115 € lui a été accordée pour la cantine.", "hebergement_urgence"),
+        ("Plusieurs coups de fil à la CAF sans réponse.", "violences"),
+        ("Elle a à peine de quoi payer le loyer.", "justice"),
+        ("Le parquet de la chambre est abîmé par l'humidité.", "justice"),
+        ("Ses droits à l'assurance maladie sont ouverts.", "sante"),
+        ("Forte chute des revenus depuis la fin du contrat.", "sante"),
+        ("Degré de dépendance évalué GIR 3 pour l'APA.", "addictions"),
+        ("Il paie par carte sans contact.", "isolement_social"),
+        ("Personne à mobilité réduite, logement en rez-de-chaussée.", "mobilite"),
+        ("Elle a découvert que son fils avait quitté l'école.", "ressources_budget"),
+        ("Difficultés d'apprentissage en lecture.", "emploi_insertion"),
+        ("Transferts d'argent réguliers vers sa famille au pays.", "handicap_autonomie"),
+        ("Une détresse financière, sans plus.", "sante_mentale"),
+        (
+            "Il a reçu une obligation de quitter le territoire, pas d'expulsion du territoire encore.",
+            "logement",
+        ),
         # a civil status with child support paid is not a family difficulty
         ("Séparée, elle reçoit une pension alimentaire de 150 € par mois.", "famille_parentalite"),
     ],
