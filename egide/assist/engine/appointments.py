@@ -47,10 +47,22 @@ FUTURE_WORDS = _words_of(
 # Past facts: "depuis", participles of things done, births.
 PAST_WORDS = _words_of(
     "depuis né née nés nées décédé décédée arrivé arrivée survenu survenue dernier dernière passé passée "
-    "hier reçu reçue reçus reçues vu vue fait faite eu absent absente absents absentes"
+    "hier reçu reçue reçus reçues vu vue fait faite eu absent absente absents absentes "
+    "transmis transmise transmises remis mis écrit écrite ouvert ouverte rempli remplie établi établie fini "
+    "finie venu venue"
 )
 # Events that are facts about a body or a life, not appointments.
 NOT_APPOINTMENT_WORDS = _words_of("terme naissance accouchement décès anniversaire mariage")
+AT_TERM_RE = re.compile(r"\b(?:arrive|arrivera|arrivent|vient|viendra) à (?:son )?terme\s+(?:le|au|fin)?\s*$")
+# "fait" is a participle ("fait le 12/03") or a present tense ("on fait le point le 14/04").
+PRESENT_OR_PAST = _words_of("fait vu")
+SUBJECT_PRONOUNS = _words_of("on il elle ils elles je nous vous qui")
+# A date that its words say is ahead takes the year that puts it ahead unless that is much further
+# away than the past one: "arrive à terme le 31/12" in April is this December, "RDV du 27/01" in
+# February is last month.
+AHEAD_LEAN = 3.0
+# A date with no cue either way: an appointment only when it lies ahead of a known note date.
+UNDECIDED = 0.5
 FUTURE_AUXILIARIES = {"sera", "seront", "serai", "serons", "serez", "serait", "seraient", "être", "etre"}
 PAST_PARTICIPLE_RE = re.compile(r"^\w+(é|ée|és|ées)$")
 # Nouns that end like a participle: "-ité" nouns ("la sécurité", "ses indemnités") and common
@@ -70,7 +82,7 @@ DETERMINERS = _words_of("la le les l' une un des du de d' sa son ses leur leurs 
 ELISION_RE = re.compile(r"^(?:[ldjnmsct]|qu)'(?=\w)")
 WORD_RE = re.compile(r"[\w'-]+|->|→")
 LEADS_TO_DATE_RE = re.compile(
-    r"\bpour\s+(le|la|l')?\s*$|\bà partir\s+(du|de)?\s*$|\bd'ici\s+(le|au|à)?\s*$|\bau plus tard\s+(le)?\s*$"
+    r"\bpour\s+(le|la|l')?\s*$|\b[àa] partir\s+(du|de)?\s*$|\bd'ici\s+(le|au|à)?\s*$|\bau plus tard\s+(le)?\s*$"
 )
 DEADLINE_WORDS = _words_of(
     "avant jusqu' jusqu'au jusqu'à expire expirera expireront expirent expiration échéance fin limite délai "
@@ -133,7 +145,9 @@ def _classify(left: str, right: str, has_time: bool, after: str = "") -> tuple[s
     `after` is the text right after the date, across brackets ("(RDV pris par l'équipe)").
     """
     words = _words(left)
-    if any(w in NOT_APPOINTMENT_WORDS for w in words[-5:]) or _done_after(_words(right)):
+    if AT_TERM_RE.search(lower_keep_accents(left)):  # "le bail arrive à terme le 31/12"
+        return "echeance", 0.8
+    if any(w in NOT_APPOINTMENT_WORDS for w in words[-7:]) or _done_after(_words(right)):
         return None, 0.0
     if RDV_TAKEN_RE.search(
         lower_keep_accents((after or right)[:60])
@@ -146,8 +160,10 @@ def _classify(left: str, right: str, has_time: bool, after: str = "") -> tuple[s
         if word in FUTURE_WORDS or word.rsplit("-", 1)[-1] in FUTURE_WORDS:  # "contre-visite"
             kind = "echeance" if word in DEADLINE_WORDS else "rendez_vous"
             return kind, 0.9 if distance < 6 else 0.7
+        before = words[len(words) - distance - 2] if distance + 2 <= len(words) else ""
+        if word in PRESENT_OR_PAST and before in SUBJECT_PRONOUNS:
+            continue  # "on fait le point le 14/04": a present tense, not a thing done
         if word in PAST_WORDS or _participle(words, len(words) - distance - 1):
-            before = words[len(words) - distance - 2] if distance + 2 <= len(words) else ""
             if before in FUTURE_AUXILIARIES:
                 return "rendez_vous", 0.8  # "sera reçue le 16 février": ahead, not past
             return None, 0.0
@@ -156,7 +172,7 @@ def _classify(left: str, right: str, has_time: bool, after: str = "") -> tuple[s
         return "rendez_vous", 0.7
     if has_time:
         return "rendez_vous", 0.6
-    return None, 0.0
+    return None, UNDECIDED
 
 
 PAST_AUXILIARIES = _words_of("a ont avait avaient")
@@ -280,15 +296,17 @@ def find_appointments(
             mention.time is not None,
             re.split(r"\n|[.!?]\s", text[mention.end : mention.end + 60])[0],
         )
-        if kind is None:
+        if kind is None and confidence != UNDECIDED:
             continue
-        if kind == "rendez_vous" and CONDITION_RE.search(
-            lower_keep_accents(text[left_start : mention.start])
-        ):
+        if kind != "echeance" and CONDITION_RE.search(lower_keep_accents(text[left_start : mention.start])):
             continue
-        day = resolve(mention, ref, year_hint=year_hint)
+        day = resolve(mention, ref, year_hint=year_hint, lean=2.0 if kind is None else AHEAD_LEAN)
         if day is None:
             continue
+        if kind is None:  # no cue: "demain", or a date ahead of the note ("colis demain", "PMI le 10/07")
+            if ref is None or day <= ref:
+                continue
+            kind = "rendez_vous"
         if ref is not None and day < ref:
             continue  # before the note's own date: history, not an appointment
         if day in seen:

@@ -240,11 +240,15 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def resolve(mention: DateMention, ref: dt.date | None, *, year_hint: int | None = None) -> dt.date | None:
+def resolve(
+    mention: DateMention, ref: dt.date | None, *, year_hint: int | None = None, lean: float = 2.0
+) -> dt.date | None:
     """The calendar date of a mention; `ref` is the note's date (None: unknown).
 
     `year_hint` is the year to use for dates without a year when the note's date is unknown
-    (the current year by default).
+    (the current year by default). `lean` is how much a day behind the note's date costs
+    against a day ahead of it when a year has to be chosen: more when the words around the
+    date say it is ahead ("le bail arrive à terme le 31/12" in a note of April).
     """
     if mention.kind == "weekday_day":
         if ref is None:
@@ -289,6 +293,6 @@ def resolve(mention: DateMention, ref: dt.date | None, *, year_hint: int | None 
 
     def cost(c: dt.date) -> int:
         delta = (c - ref).days
-        return delta if delta >= 0 else -2 * delta  # lean to the future
+        return delta if delta >= 0 else -lean * delta  # lean to the future
 
     return min(candidates, key=cost)

@@ -136,3 +136,21 @@ def test_more_ways_of_saying_an_event_is_ahead(text):
 
 def test_an_event_that_took_place_is_not_ahead():
     assert _dates("La réunion a eu lieu le 17/04.", dt.date(2026, 4, 3)) == []
+
+
+def test_a_date_ahead_of_the_note_with_no_cue_is_an_appointment():
+    text = "Orientation vers la psychologue de la PMI le 10/07. Colis à l'épicerie solidaire demain."
+    assert _dates(text, dt.date(2026, 7, 3)) == [dt.date(2026, 7, 10), dt.date(2026, 7, 4)]
+    # Without the note's date there is nothing to say it is ahead.
+    assert _dates(text) == []
+    # Nor behind it, nor on a condition.
+    assert _dates("Le 01/07, orientation vers la PMI.", dt.date(2026, 7, 3)) == []
+    assert _dates("Si besoin, colis à l'épicerie demain.", dt.date(2026, 7, 3)) == []
+
+
+def test_more_deadlines_and_present_tenses():
+    note = dt.date(2026, 4, 8)
+    assert _dates("Le bail arrive à terme le 31/12.", note) == [dt.date(2026, 12, 31)]
+    assert _dates("Le terme de la grossesse est prévu le 30/06.", note) == []
+    assert _dates("On fait la simulation ensemble le 14/04 à 11h ?", note) == [dt.date(2026, 4, 14)]
+    assert _dates("jai un cdd a partir du 20 avril", note) == [dt.date(2026, 4, 20)]

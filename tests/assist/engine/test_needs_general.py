@@ -98,6 +98,19 @@ def needs(text: str) -> set[str]:
         ("La collégienne dit s'occuper de ses frères le soir.", "famille_parentalite"),
         # school results
         ("Difficultés en lecture, un PPRE est mis en place.", "education_scolarite"),
+        ("Rescolarisation à organiser au collège du secteur.", "education_scolarite"),
+        # a partner who left, a blocked account, an appointment to get a benefit
+        ("Son compagnon est parti il y a deux semaines sans laisser d'adresse.", "famille_parentalite"),
+        ("Compte bancaire bloqué, il était au nom du mari.", "ressources_budget"),
+        ("rdv caf lundi 14/09 pour rsa majoré", "acces_droits_administratif"),
+        ("Elle a peur de perdre ses allocations si elle reprend un emploi.", "ressources_budget"),
+        # threatened with being put out, with losing a job
+        ("Sa mère menace de la mettre à la porte.", "hebergement_urgence"),
+        ("Sans voiture, elle perdra son emploi.", "emploi_insertion"),
+        ("Son employeur menace de suspendre son contrat.", "emploi_insertion"),
+        # loneliness in the person's words, hoarding
+        ("Elle se sent très seule depuis la naissance.", "isolement_social"),
+        ("Accumulation d'objets jusqu'au plafond, odeurs signalées.", "logement"),
     ],
 )
 def test_general_vocabulary_states_a_need(text, present):
@@ -157,6 +170,8 @@ def test_general_vocabulary_states_a_need(text, present):
             "Il a reçu une obligation de quitter le territoire, pas d'expulsion du territoire encore.",
             "logement",
         ),
+        ("Le bébé est en bonne santé.", "sante"),
+        ("Demande de FSL énergie pour la facture de gaz.", "logement"),
         # a civil status with child support paid is not a family difficulty
         ("Séparée, elle reçoit une pension alimentaire de 150 € par mois.", "famille_parentalite"),
     ],
