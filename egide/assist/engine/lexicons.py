@@ -20,15 +20,15 @@ NEED_LABELS = tuple(NEEDS)
 # "pas de logement", "aucune solution d'hébergement", "ni titre de séjour"; not "sans difficulté de
 # logement" or "pas de problème de santé", which deny a difficulty, not the thing.
 LACK = (
-    r"(?:pas|plus|ni|aucune?|sans|absence)\s+(?:de\s+|d'|d\s)?"
+    r"(?:pas|plus|ni|aucune?|sans|absence|faute)\s+(?:de\s+|d'|d\s)?"
     r"(?:(?!(?:difficulte|probleme|souci|besoin|inquietude|trouble|demande|urgence)s?\b)\w+(?:\s+d'|\s+de\s+|\s+)){0,2}?"
 )
 # A hotline's number ("le 115", "3919"), not an amount ("115 €") nor part of a longer number.
 HOTLINE = r"(?<![\d.,])(?<!\d )\b(?:{})\b(?! ?(?:€|e\b|eur|euros?|[.,]\d|%|\d))"
 # A benefit or an income by its name, for "l'APL (243 €) est suspendue", "le RSA est pas tombé".
 BENEFIT = (
-    r"\b(?:rsa|apl|aah|alf|als|are|ass|ij|allocs?|allocations?|prestations?|droits|salaire|paye|pension|bourse|"
-    r"indemnites|retraite)\b"
+    r"\b(?:rsa|apl|aah|alf|als|are|ass|ada|asf|paje|aeeh|aspa|ij|allocs?|allocations?|prestations?|droits|"
+    r"salaire|paye|pension|bourse|indemnites|retraite)\b"
 )
 
 
@@ -61,7 +61,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"punaises de lit|nuisibles|cafards",
         r"treve hivernale|\bccapex\b|concours de la force publique",
         r"assignation|jugement d'expulsion|conge pour (?:vente|reprise)|resiliation du bail",
-        r"logement (?:trop petit|trop cher|insalubre|indigne|inadapte)",
+        r"logement (?:trop petit|trop cher|insalubre|indigne|inadapte|(?:tres |en )?(?:degrade|vetuste|delabre|mauvais etat))",
+        Cue(LACK + r"(?:eau courante|eau potable|electricite|sanitaires|toilettes|douche)\b", 2, False),
         (r"chauffage (?:en panne|coupe|defaillant)|sans chauffage", 1),
         r"acces au logement",
         r"taux d'effort",
@@ -113,12 +114,12 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"\blogements?\b", 1),
         (r"\bfjt\b|foyer de jeunes travailleurs|residence sociale|foyer de travailleurs", 1),
         Cue(LACK + r"logement", 2, False),
-        r"sans logement",
+        Cue(r"sans logement", 2, False),
     ),
     "hebergement_urgence": _cues(
         r"nuitees? d'hotel|nuitees? hotelieres?|hotel social|halte de nuit|accueil de nuit",
         r"errance",
-        r"sans solution d'hebergement",
+        Cue(r"sans solution d'hebergement", 2, False),
         r"mise? a la porte|mise? a la rue",
         r"heberge\w* chez (?:un tiers|des amis|une amie|un ami|des tiers|une connaissance)",
         (r"heberge\w* (?:chez|par)", 1),
@@ -191,6 +192,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
             1,
         ),
         r"(?:(?:risque|peur|menace\w*) de perdre|perdra|perdrait|va perdre) (?:son|sa|leur) (?:emploi|travail|poste|contrat|place)",
+        r"(?:travail|emploi|poste|job) propose|proposition (?:d'emploi|de poste|d'embauche)",
+        (r"creation d'entreprise|auto-entrepreneur|micro-entreprise", 1.5),
         r"(?:suspendr\w*|rompre|rompra|romprait) (?:son|sa|leur) contrat|menace\w* de (?:licenciement|le licencier|la licencier)",
         (
             r"medecin du travail|pre-reprise|mi-temps therapeutique|reprise (?:du travail|de son poste|d'activite)",
@@ -207,7 +210,14 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"(?:compte|est|etre|sont|mise?|reste) (?:\w+ ){0,3}?(?:a|en) decouvert|\ben decouvert|"
         r"decouvert (?:bancaire|permanent|autorise|de \d)|frais bancaires|interdit bancaire",
         r"coupure d'(?:electricite|energie|eau|gaz)|coupure (?:edf|engie)",
-        r"aucun revenu|sans revenu|pas de revenus?",
+        Cue(r"aucun revenu|sans revenu|pas de revenus?", 2, False),
+        Cue(
+            r"(?:ne )?(?:touche|touchent|percoit|percoivent|vit (?:avec|de|sur)|vivent (?:avec|de|sur)) "
+            r"(?:que|seulement|uniquement) (?:le |l'|les |de l'|du |des )?(?:rsa|aah|ass|aspa|ada|allocations?)|"
+            r"allocations familiales (?:uniquement|seulement)",
+            2,
+            False,
+        ),
         r"fins? de mois difficiles?|gestion budgetaire|accompagnement budgetaire|\bmasp\b|point conseil budget",
         r"difficultes? de gestion|atelier budget|depenses? (?:excessives?|compulsives?|impulsives?)",
         (r"microcredit|micro-credit", 1),
@@ -247,7 +257,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"fsl energie|cheque energie",
         r"obligation alimentaire|aide sociale a l'hebergement",
         r"budget (?:serre|tendu|difficile)|difficultes? financieres?",
-        r"plus de ressources|sans ressources|aucune? ressources?",
+        Cue(r"plus de ressources|sans ressources|aucune? ressources?", 2, False),
         Cue(LACK + r"ressources", 2, False),
         r"revenus irreguliers|revenus? (?:tres )?(?:faibles?|modestes?)|(?:petite|faible|maigre) (?:retraite|pension)",
         r"\barrieres?\b|factures? (?:[\w']+ ){0,3}en retard",
@@ -429,7 +439,9 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"reconnaissance de paternite",
         r"parentalite|parental\w*",
         r"droits? de visite|\bdvh\b|visites? mediatisees?",
-        r"residence des enfants|garde des enfants",
+        r"(?:residence|garde|hebergement) (?:des|de ses|de leurs) (?:\w+ )?enfants",
+        r"saisi\w* (?:le |du )?jaf|revision (?:au|aupres du) jaf|requete (?:au|aupres du) jaf",
+        (r"pension (?:alimentaire )?(?:pour|de) (?:ma|sa|son|mes|ses|leur|leurs) (?:fille|fils|enfants?)", 1),
         (r"\bjaf\b", 1),
         (r"separation|divorce\w*", 1),
         r"pension (?:alimentaire )?(?:non versee|impayee|pas versee)|impayes? de pension",
@@ -512,12 +524,13 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"domiciliation|election de domicile",
         r"ouverture (?:des |de ses |du |de la |de l')?(?:droits?|rsa|css|ame|aah|apl|prestations?)\b",
         r"(?:rsa|css|ame|aah|apl|droits?|prestations?) a ouvrir",
-        r"demande (?:de|d') ?(?:rsa|aah|ame|css|apl|aspa|prime d'activite|allocations?|retraite)\b",
+        r"(?:demande|dossier) (?:de |d')?(?:rsa|aah|ame|css|apl|aspa|prime d'activite|allocations?|retraite)\b",
         r"(?:rdv|rendez-vous|dossier)\s+(?:[\w/]+\s+){0,3}?pour\s+(?:le |l'|la |sa |son )?"
         r"(?:rsa|aah|apl|ame|css|aspa|prime d'activite|allocations?)\b",
         r"revision (?:de |du |de la |de l'|de votre |de sa |de son )?(?:droits?|prime d'activite|rsa|apl|aah|allocations?)",
         r"recours (?:amiable|gracieux|administratif|prealable)|\brapo\b",
         r"recours (?:aupres|contre) (?:de )?(?:la |le |l')?(?:caf|cpam|msa|mdph|departement|france travail)",
+        r"recours (?:devant le )?tribunal administratif|recours contre (?:la|sa|une|cette) (?:decision|suspension|radiation)",
         (r"recours", 1),
         r"radie\w*|radiation",
         r"carte d'identite|\bcni\b|piece d'identite",
@@ -578,7 +591,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"saute\w* des repas|sauter des repas|ne mange",
         Cue(r"\b(?:pas|pa|rien|plus rien)\s+(?:\w+\s+){0,3}?man(?:g|j)(?:e|er|es|ent)\b", 2, False),
         r"(?:difficile|du mal|pas assez|rien|de quoi) (?:pour |a )?manger|qu'un (?:seul )?repas par jour",
-        r"faim",
+        r"faim|affame\w*",
         r"repas a 1 ?(?:€|e|euro)",
         r"(?:refrigerateur|frigo|placards?) (?:presque |quasi(?:ment)? )?vides?|refrigerateur contenait tres peu",
         r"biscottes",
@@ -661,12 +674,13 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"espace (?:ameli|caf|personnel|en ligne)|compte (?:ameli|caf|en ligne)", 1),
     ),
     "isolement_social": _cues(
-        r"rupture familiale|rupture des liens|sans entourage|repli sur (?:soi|lui|elle)|personne a qui parler",
-        r"aucun lien|plus aucun contact",
+        Cue(r"rupture familiale|rupture des liens|sans entourage|personne a qui parler", 2, False),
+        r"repli sur (?:soi|lui|elle)",
+        Cue(r"aucun lien|plus aucun contact", 2, False),
         r"(?<!mal )isole\w*|isolement",
         r"solitude",
         r"ne (?:voit|voir) plus personne|ne plus voir personne|ne sort plus",
-        r"pas de famille|aucune famille",
+        Cue(r"pas de famille|aucune famille", 2, False),
         Cue(LACK + r"(?:famille|entourage|proches?)\b", 2, False),
         r"plus de contact avec (?:sa|son|ses) (?:famille|enfants?|fils|fille|proches)|sans contact avec",
         r"personne ne (?:lui rend visite|vient le voir|vient la voir)|aucune visite",

@@ -47,6 +47,17 @@ STRUCTURE_BEFORE_RE = re.compile(
 )
 # A thing of the past: "ancienne dette", "un passé de".
 PAST_BEFORE_RE = re.compile(r"\b(?:ancien(?:ne)?s?|anterieure?s?)\s+(?:\w+\s+)?$")
+# Earlier in the clause, the matter is said to be over: "a soldé sa dette locative grâce au FSL",
+# "nous clôturons le dossier de prévention des expulsions" (not "a réglé une partie de la dette").
+SETTLED_BEFORE_RE = re.compile(
+    r"\b(?:a|ont|avons|est|sont|ete) (?:solde|rembourse|apure|clotur|resolu)\w*|\bclotur\w*"
+)
+PARTLY_RE = re.compile(r"\b(?:partie|partiel\w*|reste|restent|encore)\b")
+# A legal matter of someone else in the clause: "le père de l'enfant est incarcéré".
+OTHER_PERSON_RE = re.compile(
+    r"^\W*(?:le|la|son|sa|leur|un|une) (?:pere|mere|fils|fille|frere|s(?:oe|o)ur|conjoint|ex-conjoint|compagnon|"
+    r"ex-compagnon|mari|ex-mari|beau-pere|oncle|cousin|voisin|neveu)\b"
+)
 # Lines that name people or bodies rather than describe the person: attendees, mail headers.
 ROLE_LINE_RE = re.compile(
     r"^[ \t\-•*]*(?:presents?|presentes?|participants?|participantes?|en presence de|destinataires?|copie|"
@@ -55,8 +66,8 @@ ROLE_LINE_RE = re.compile(
 )
 # `justice` is a procedure under way: not an option, a condition, nor the juge des enfants.
 JUSTICE_OPTION_RE = re.compile(
-    r"\b(?:possibilite|possibles?|pourrai\w*|peut|peuvent|envisag\w*|informations?|informee?|conseill\w*|"
-    r"orientee? vers|refuse|ne veut pas|ne souhaite pas)\b"
+    r"\b(?:possibilite|possibles?|pourrai\w*|peut|peuvent|envisag\w*|informations?|informee?|"
+    r"refuse|ne veut pas|ne souhaite pas)\b"
 )
 JUSTICE_CONDITION_AFTER_RE = re.compile(r"^[^.;\n]{0,40}?\b(?:si|en cas d[e']|a envisager|le cas echeant)\b")
 CHILD_COURT_RE = re.compile(
@@ -98,6 +109,10 @@ def _settled(folded: str, start: int, end: int, clause_start: int, clause_end: i
         return True
     if STRUCTURE_BEFORE_RE.search(folded[max(0, start - 40) : start]):
         return True
+    if SETTLED_BEFORE_RE.search(folded[clause_start:start]) and not PARTLY_RE.search(
+        folded[clause_start:clause_end]
+    ):
+        return True
     return bool(PAST_BEFORE_RE.search(folded[max(clause_start, start - 30) : start]))
 
 
@@ -107,6 +122,7 @@ def _not_under_way(folded: str, cased: str, start: int, end: int, clause_start: 
         JUSTICE_OPTION_RE.search(folded[clause_start:start])
         or JUSTICE_CONDITION_AFTER_RE.search(folded[end:clause_end])
         or CHILD_COURT_RE.search(cased[clause_start:clause_end])
+        or OTHER_PERSON_RE.search(folded[clause_start:start])
     )
 
 

@@ -108,6 +108,26 @@ def needs(text: str) -> set[str]:
         ("Sa mère menace de la mettre à la porte.", "hebergement_urgence"),
         ("Sans voiture, elle perdra son emploi.", "emploi_insertion"),
         ("Son employeur menace de suspendre son contrat.", "emploi_insertion"),
+        # a lack said with "plus aucun", "faute de", "sans … ni"
+        ("Il n'a plus aucune ressource depuis la fin de ses droits.", "ressources_budget"),
+        ("Elle n'a plus aucune famille en France.", "isolement_social"),
+        ("Maison en bois sans eau courante ni électricité.", "logement"),
+        ("Les enfants ne vont pas au collège faute de transport scolaire.", "mobilite"),
+        # living on one minimum benefit, a benefit for asylum seekers stopped
+        ("Elle ne touche que le RSA pour elle et ses deux fils.", "ressources_budget"),
+        ("L'ADA lui a été suspendue le mois dernier.", "ressources_budget"),
+        (
+            "Recours devant le tribunal administratif contre la décision de l'OFII.",
+            "acces_droits_administratif",
+        ),
+        # family court matters, a lawyer for a procedure being started
+        ("Désaccord sur la garde des deux enfants ; saisine du JAF en cours.", "famille_parentalite"),
+        ("Orientée vers l'avocate de permanence ; dossier d'aide juridictionnelle à préparer.", "justice"),
+        # the state of a home, hunger, a job offered
+        ("Logement très dégradé, fenêtres qui ne ferment plus.", "logement"),
+        ("Les enfants arrivent affamés le matin.", "alimentation"),
+        ("Travail proposé dans une ferme à 25 km, sans permis.", "emploi_insertion"),
+        ("Il a réglé une partie de sa dette locative, il reste 800 €.", "logement"),
         # loneliness in the person's words, hoarding
         ("Elle se sent très seule depuis la naissance.", "isolement_social"),
         ("Accumulation d'objets jusqu'au plafond, odeurs signalées.", "logement"),
@@ -171,6 +191,10 @@ def test_general_vocabulary_states_a_need(text, present):
             "logement",
         ),
         ("Le bébé est en bonne santé.", "sante"),
+        ("Le père de l'enfant est incarcéré à Fresnes.", "justice"),
+        ("Il a soldé sa dette locative grâce au FSL.", "logement"),
+        ("Il a soldé sa dette locative grâce au FSL.", "ressources_budget"),
+        ("Elle a trouvé un emploi de nuit dans une maison de retraite.", "emploi_insertion"),
         ("Demande de FSL énergie pour la facture de gaz.", "logement"),
         # a civil status with child support paid is not a family difficulty
         ("Séparée, elle reçoit une pension alimentaire de 150 € par mois.", "famille_parentalite"),
