@@ -63,6 +63,12 @@ SUBJECT_PRONOUNS = _words_of("on il elle ils elles je nous vous qui")
 AHEAD_LEAN = 3.0
 # A date with no cue either way: an appointment only when it lies ahead of a known note date.
 UNDECIDED = 0.5
+# A past form before the date ("demande déposée le", "association spécialisée le"): past when the
+# note's date is unknown; when it is known, the date itself says whether it is ahead.
+PAST_FORM = 0.25
+DEFINITELY_NOT_AHEAD = _words_of(
+    "né née nés nées décédé décédée depuis hier dernier dernière annulé annulée annulés annulées"
+)
 FUTURE_AUXILIARIES = {"sera", "seront", "serai", "serons", "serez", "serait", "seraient", "être", "etre"}
 PAST_PARTICIPLE_RE = re.compile(r"^\w+(é|ée|és|ées)$")
 # Nouns that end like a participle: "-ité" nouns ("la sécurité", "ses indemnités") and common
@@ -166,7 +172,7 @@ def _classify(left: str, right: str, has_time: bool, after: str = "") -> tuple[s
         if word in PAST_WORDS or _participle(words, len(words) - distance - 1):
             if before in FUTURE_AUXILIARIES:
                 return "rendez_vous", 0.8  # "sera reçue le 16 février": ahead, not past
-            return None, 0.0
+            return None, 0.0 if word in DEFINITELY_NOT_AHEAD else PAST_FORM
     right_words = _words(right)[:6]
     if any(w in {"noté", "notée", "confirmé", "confirmée", "ok", "convenu", "retenu"} for w in right_words):
         return "rendez_vous", 0.7
@@ -296,6 +302,8 @@ def find_appointments(
             mention.time is not None,
             re.split(r"\n|[.!?]\s", text[mention.end : mention.end + 60])[0],
         )
+        if confidence == PAST_FORM and ref is not None:
+            confidence = UNDECIDED
         if kind is None and confidence != UNDECIDED:
             continue
         if kind != "echeance" and CONDITION_RE.search(lower_keep_accents(text[left_start : mention.start])):

@@ -54,7 +54,15 @@ def test_nouns_that_end_like_participles_do_not_make_a_date_past(text):
 
 def test_past_participles_still_make_a_date_past():
     text = "Demande déposée le 02/06. Dossier transmis le 03/06. Il a été reçu le 04/06."
-    assert _dates(text, dt.date(2026, 5, 20)) == []
+    assert _dates(text) == []
+    # With the note's date known, a participle that only describes ("l'association spécialisée
+    # le 28/01") does not hide a date ahead; a cancelled one stays out.
+    note = dt.date(2026, 1, 21)
+    assert _dates("Rendez-vous proposé avec l'association spécialisée le 28/01.", note) == [
+        dt.date(2026, 1, 28)
+    ]
+    assert _dates("RDV annulé le 28/01, remplacé par un RDV le 04/02.", note) == [dt.date(2026, 2, 4)]
+    assert _dates("Dossier transmis le 12/01.", note) == []
 
 
 def test_an_elided_article_does_not_hide_the_cue():

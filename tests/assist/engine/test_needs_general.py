@@ -128,6 +128,14 @@ def needs(text: str) -> set[str]:
         ("Les enfants arrivent affamés le matin.", "alimentation"),
         ("Travail proposé dans une ferme à 25 km, sans permis.", "emploi_insertion"),
         ("Il a réglé une partie de sa dette locative, il reste 800 €.", "logement"),
+        # a licence lost, heating broken, children ill, shelter with a neighbour
+        ("Il vient de perdre son permis, il est chauffeur.", "mobilite"),
+        ("le chauffage marche plus depuis 3 jours, le proprio répond pas", "logement"),
+        ("Les petits sont malades depuis une semaine.", "sante"),
+        ("Après l'incendie, elle est hébergée par une voisine.", "hebergement_urgence"),
+        ("Elle vit sur ses économies qui s'épuisent.", "ressources_budget"),
+        ("Il ne pourra bientôt plus verser la pension.", "ressources_budget"),
+        ("Arrêt de ses traitements cardiaques depuis des mois.", "sante"),
         # loneliness in the person's words, hoarding
         ("Elle se sent très seule depuis la naissance.", "isolement_social"),
         ("Accumulation d'objets jusqu'au plafond, odeurs signalées.", "logement"),
@@ -191,6 +199,8 @@ def test_general_vocabulary_states_a_need(text, present):
             "logement",
         ),
         ("Le bébé est en bonne santé.", "sante"),
+        ("Elle a perdu sa carte vitale dans l'incendie.", "sante"),
+        ("Chauffage coupé une fois cet hiver.", "logement"),
         ("Le père de l'enfant est incarcéré à Fresnes.", "justice"),
         ("Il a soldé sa dette locative grâce au FSL.", "logement"),
         ("Il a soldé sa dette locative grâce au FSL.", "ressources_budget"),
