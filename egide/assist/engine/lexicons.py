@@ -420,11 +420,12 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"\bgir\b|\bapa\b",
         r"perte d'autonomie|manque d'autonomie",
         (r"autonomie", 1),
-        r"curatelle|tutelle|mesure de protection|majeur protege|mandataire judiciaire",
+        r"curatelle|tutelle|mesure de protection(?! de l'enfan)|majeur protege|mandataire judiciaire",
         r"teleassistance|\bsaad\b|\bssiad\b|portage de repas|aide humaine",
         (r"aide a domicile|auxiliaire de vie", 1),  # also a trade: "aide à domicile à temps partiel"
         r"aidante?s?\b",
-        r"plateforme de repit|sejour de repit|repit (?:pour|de) (?:l'|son |sa )?aidant\w*|hebergement temporaire",
+        r"plateforme de repit|sejour de repit|repit (?:pour|de) (?:l'|son |sa )?aidant\w*|"
+        r"hebergement temporaire (?:en |a l'|dans (?:un|une) )(?:ehpad|etablissement|foyer|maison de retraite)",
         r"\bimc\b|\btsa\b|autisme|\btdah\b|trisomie|deficien\w*",
         r"\baesh\b|\bulis\b|\bcdaph\b|\baeeh\b|\bsavs\b|\bsamsah\b|\bsessad\b|\bcamsp\b|\bitep\b",
         r"(?c)\bESS\b|\bIME\b",
@@ -472,7 +473,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"reconnaissance anticipee",
         (r"\bpmi\b", 1),
         (r"enfants?\b", 0.5),
-        (r"mere|pere|fils|fille", 0.5),
+        (r"\b(?:mere|pere|fils|fille)s?\b", 0.5),
     ),
     "protection_enfance": _cues(
         r"mesure educative|\bopp\b|ordonnance de placement|\bmjie\b",
@@ -569,7 +570,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"attestation|recepisse", 0.5),
         (r"reedition", 0.5),
         r"demande de (?:rsa|css|ame)",
-        r"sanction|(?:reduction|suspension|radiation) du rsa|contrat d'engagement|maintien (?:du )?rsa",
+        r"(?:reduction|suspension|radiation) du rsa|contrat d'engagement(?! jeune)|maintien (?:du )?rsa",
+        (r"sanctions?", 1),
     ),
     "mobilite": _cues(
         r"transport solidaire|carte de transport|abonnement (?:de bus|de transport|tcl|ratp)",
@@ -591,7 +593,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"bon de transport", 1),
         r"controle technique",
         r"auto-ecole",
-        r"se deplace a velo|deplacements?",
+        r"se deplace a velo|(?:difficultes?|problemes?|aide) (?:de |a |pour (?:ses |les )?)(?:se )?deplac\w*",
+        (r"deplacements?", 1),
         Cue(LACK + r"(?:vehicule|voiture|permis)", 2, False),
     ),
     "alimentation": _cues(
