@@ -136,6 +136,13 @@ def needs(text: str) -> set[str]:
         ("Elle vit sur ses économies qui s'épuisent.", "ressources_budget"),
         ("Il ne pourra bientôt plus verser la pension.", "ressources_budget"),
         ("Arrêt de ses traitements cardiaques depuis des mois.", "sante"),
+        # rough sleeping said with "vivre", violence in everyday words, documents left behind
+        ("Il vit dans sa voiture depuis la vente de l'appartement.", "hebergement_urgence"),
+        ("il ma tapé devant les enfants", "violences"),
+        ("jai pas mes papiers ni ma carte bleue", "acces_droits_administratif"),
+        ("Retrouvé au sol, déshydraté, par les pompiers.", "sante"),
+        ("Il part à l'école sans avoir mangé.", "alimentation"),
+        ("Il faudra une solution de logement adapté au fauteuil.", "logement"),
         # loneliness in the person's words, hoarding
         ("Elle se sent très seule depuis la naissance.", "isolement_social"),
         ("Accumulation d'objets jusqu'au plafond, odeurs signalées.", "logement"),
@@ -200,6 +207,8 @@ def test_general_vocabulary_states_a_need(text, present):
         ),
         ("Le bébé est en bonne santé.", "sante"),
         ("Elle a perdu sa carte vitale dans l'incendie.", "sante"),
+        ("jai pas mes papiers ni ma carte bleue", "titre_sejour"),
+        ("Aucune difficulté financière, logement adapté, santé correcte.", "logement"),
         ("Sanction disciplinaire au collège pour un retard.", "acces_droits_administratif"),
         ("Signature du contrat d'engagement jeune à la Mission locale.", "acces_droits_administratif"),
         ("Hébergement temporaire chez un ami, sans difficulté.", "handicap_autonomie"),
