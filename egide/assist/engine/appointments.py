@@ -53,6 +53,7 @@ PAST_WORDS = _words_of(
 )
 # Events that are facts about a body or a life, not appointments.
 NOT_APPOINTMENT_WORDS = _words_of("terme naissance accouchement décès anniversaire mariage")
+LAST_DAY_RE = re.compile(r"\bderni(?:er|ère) (?:jour|délai|limite)\b[^.;\n]{0,40}$")
 AT_TERM_RE = re.compile(r"\b(?:arrive|arrivera|arrivent|vient|viendra) à (?:son )?terme\s+(?:le|au|fin)?\s*$")
 # "fait" is a participle ("fait le 12/03") or a present tense ("on fait le point le 14/04").
 PRESENT_OR_PAST = _words_of("fait vu")
@@ -151,8 +152,8 @@ def _classify(left: str, right: str, has_time: bool, after: str = "") -> tuple[s
     `after` is the text right after the date, across brackets ("(RDV pris par l'équipe)").
     """
     words = _words(left)
-    if AT_TERM_RE.search(lower_keep_accents(left)):  # "le bail arrive à terme le 31/12"
-        return "echeance", 0.8
+    if AT_TERM_RE.search(lower_keep_accents(left)) or LAST_DAY_RE.search(lower_keep_accents(left)):
+        return "echeance", 0.8  # "le bail arrive à terme le 31/12", "dernier jour au foyer le 31/05"
     if any(w in NOT_APPOINTMENT_WORDS for w in words[-7:]) or _done_after(_words(right)):
         return None, 0.0
     if RDV_TAKEN_RE.search(

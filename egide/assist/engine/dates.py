@@ -50,8 +50,13 @@ _TIME = (
     r"(?:\s*(?:,\s*)?(?:a|vers|des)?\s*(?P<hour>[012]?\d)\s*(?:heures?\b|h|:)\s*(?P<minute>[0-5]\d)?(?!\d))?"
 )
 
+# What follows a fraction or a decimal, not a date: "3/4 temps", "2/3 des dépenses", "2.5 kg".
+_NOT_A_DATE_AFTER = (
+    r"(?!\s*(?:%|kg\b|g\b|g/|mg\b|l\b|km\b|m\b|cm\b|ans?\b|mois\b|€|eur\b|euros?\b|temps\b|des\b|de\b(?!\s*\d)|du\b(?!\s*\d)|"
+    r"d'|journees?\b|fois\b|parts?\b))"
+)
 NUMERIC_RE = re.compile(
-    rf"\b{_WEEKDAY}(?:(?:le|du|au)\s+)?(?<![\d/.,-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?:(?P=sep)(?P<year>(?:19|20)?\d\d))?(?![\d]|[/.,-]\d){_TIME}"
+    rf"\b{_WEEKDAY}(?:(?:le|du|au)\s+)?(?<![\d/.,-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?:(?P=sep)(?P<year>(?:19|20)?\d\d))?(?![\d]|[/.,-]\d){_NOT_A_DATE_AFTER}{_TIME}"
 )
 TEXTUAL_RE = re.compile(
     rf"\b{_WEEKDAY}(?P<day>[0-3]?\d|1er|premier)\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w){_TIME}"

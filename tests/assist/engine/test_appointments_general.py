@@ -162,3 +162,6 @@ def test_more_deadlines_and_present_tenses():
     assert _dates("Le terme de la grossesse est prévu le 30/06.", note) == []
     assert _dates("On fait la simulation ensemble le 14/04 à 11h ?", note) == [dt.date(2026, 4, 14)]
     assert _dates("jai un cdd a partir du 20 avril", note) == [dt.date(2026, 4, 20)]
+    assert _dates("Dernier jour au foyer le 30/04, puis sortie.", note) == [dt.date(2026, 4, 30)]
+    assert _dates("RDV le 14/04 de 10h à 11h au CMS.", note) == [dt.date(2026, 4, 14)]
+    assert _dates("Elle travaille à 3/4 temps depuis le 2/3 des congés.", note) == []

@@ -71,7 +71,18 @@ def test_unknown_note_date():
 
 @pytest.mark.parametrize(
     "text",
-    ["06.22.19.87.40", "score MMS 19/30", "1,2 g/l", "taux de 2,380", "n° 0594120331"],
+    [
+        "06.22.19.87.40",
+        "score MMS 19/30",
+        "1,2 g/l",
+        "taux de 2,380",
+        "n° 0594120331",
+        "elle travaille à 3/4 temps",
+        "les 2/3 des dépenses",
+        "une 1/2 journée",
+        "bébé de 3.5 kg",
+        "hausse de 2.5 %",
+    ],
 )
 def test_not_dates(text):
     assert find_dates(text) == []
