@@ -203,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         default=0.0,
         help="seconds left out once every user has logged in (the run is lengthened to keep --seconds measured)",
     )
+    parser.add_argument("--think-only", action="store_true", help="skip the back-to-back runs")
     parser.add_argument("--scenarios", default="person,search")
     parser.add_argument("--password", default="Egide-demo-2026")
     parser.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "egide-load"))
@@ -259,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {"gunicorn": " ".join(gunicorn[1:]), "runs": []}
     try:
         wait_up(host + "/compte/connexion/")
-        runs = [(s, 0.0) for s in args.scenarios.split(",")]
+        runs = [] if args.think_only else [(s, 0.0) for s in args.scenarios.split(",")]
         if args.think:
             runs += [(s, args.think) for s in args.scenarios.split(",")]
         for scenario, think in runs:

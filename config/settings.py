@@ -109,7 +109,10 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{DATA_DIR / 'egide.sqlite3'}"),
-        conn_max_age=int(env("EGIDE_DB_CONN_MAX_AGE", "60")),
+        # A new PostgreSQL backend starts with cold caches and no prepared statements: keep
+        # connections ten minutes, checked before reuse.
+        conn_max_age=int(env("EGIDE_DB_CONN_MAX_AGE", "600")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -26,7 +26,7 @@ def test_postgresql_prepares_repeated_statements_and_keeps_connections():
     found = _database_settings(DATABASE_URL="postgres://egide@127.0.0.1:5432/egide")
     assert found["engine"] == "django.db.backends.postgresql"
     assert found["options"] == {"server_side_binding": True, "prepare_threshold": 2}
-    assert found["age"] == 60
+    assert found["age"] == 600
 
 
 def test_prepared_statements_can_be_turned_off_for_a_transaction_pooler():
