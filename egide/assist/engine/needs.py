@@ -61,7 +61,7 @@ OTHER_PERSON_RE = re.compile(
 # Lines that name people or bodies rather than describe the person: attendees, mail headers.
 ROLE_LINE_RE = re.compile(
     r"^[ \t\-•*]*(?:presents?|presentes?|participants?|participantes?|en presence de|destinataires?|copie|"
-    r"de|a|cc)\s*:[^\n]*",
+    r"de|a|cc)\s*:(?:[^\n]*\S[^\n]*|\s*(?:\n[ \t]*[-•*][^\n]*)+)",  # the list on its line, or bulleted below it
     re.M,
 )
 # `justice` is a procedure under way: not an option, a condition, nor the juge des enfants.

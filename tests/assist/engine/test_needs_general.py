@@ -169,6 +169,7 @@ def test_general_vocabulary_states_a_need(text, present):
         # attendees and mail headers name professionals, not needs
         ("Présents : M. Roy (psychologue), Mme Lin (CPIP), l'infirmière scolaire.", "sante_mentale"),
         ("De : Service pénitentiaire d'insertion et de probation\nÀ : CHRS Les Tilleuls", "justice"),
+        ("Présents :\n- M. Roy, psychologue\n- Mme Lin, psychiatre\nLa famille va bien.", "sante_mentale"),
         # a legal step as an option, on a condition, or before the juge des enfants
         ("Informée de la possibilité de porter plainte.", "justice"),
         ("Signalement au procureur si la situation se dégrade.", "justice"),
