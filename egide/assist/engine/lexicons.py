@@ -123,6 +123,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"errance",
         Cue(r"sans solution d'hebergement", 2, False),
         r"mise? a la porte|mise? a la rue",
+        r"dor(?:t|s|ment|mait|maient|mir) (?:\w+ ){0,3}?chez (?:des |un |une |differents )?(?:amie?s?|copains?|"
+        r"copines?|potes?|connaissances?|tiers)\b",
         r"heberge\w* (?:chez|par) (?:un |une |des |sa |son |ses )?(?:tiers|amie?s?|voisine?s?|connaissances?|"
         r"compatriotes?|cousine?s?)\b",
         (r"heberge\w* (?:chez|par)", 1),
@@ -251,7 +253,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
             False,
         ),
         Cue(
-            r"(?:pas|plus|jamais) (?:pu |encore )?(?:ete )?(?:payee?s?|reglee?s?|regler|payer|honoree?s?)\b|"
+            r"(?:pas|pa|plus|jamais) (?:pu |pe |encore )?(?:ete )?(?:payee?s?|reglee?s?|regler|payer|honoree?s?)\b|"
             r"non (?:payee?s?|reglee?s?)\b|ne (?:paie|paye|paient|payent|regle) plus",
             2,
             False,
@@ -392,6 +394,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"pleure|je gere pas|cauchemars", 1),
         (r"epuise\w*", 1),
         r"du mal a se concentrer|angoiss\w*",
+        r"entend\w* des voix|hallucinations?|delir\w*",
         r"sante mentale|\bcattp\b|hopital de jour|\bepsm\b",
         (r"\bcmpp\b", 1),
         (r"maison des adolescents|\bpaej\b", 1),
@@ -405,6 +408,11 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"addict\w*",
         r"alcoolique|alcoolisme|etat alcoolique|alcoolis\w*",
         r"consommation (?:quotidienne|excessive|reguliere)",
+        (
+            r"consommation (?:d'alcool|de cannabis|de drogues?|de stupefiants|d'heroine|de cocaine)|"
+            r"consomm\w* (?:de l'alcool|du cannabis|des drogues|de la drogue)",
+            1.5,
+        ),
         r"cannabis|cocaine|heroine|crack|drogues?|stupefiants?|opiaces?",
         r"sevrage|dependance (?:a|au|aux)\b|dependant\w* (?:a|au|aux)\b|substitution|methadone|subutex|buprenorphine",
         r"cure de (?:desintoxication|sevrage)|postcure|desintox\w*",
@@ -503,7 +511,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"cadre d'astreinte",
     ),
     "violences": _cues(
-        r"conjoint violent|frappee?|giflee?|etranglee?|\bbattue?s?\b",
+        r"conjoint violent|frappee?(?! (?:a|aux) (?:la |sa |les )?portes?)|giflee?|etranglee?|\bbattue?s?\b",
         r"(?:m'a|ma|l'a|la|les a|nous a|t'a) (?:tapee?|cognee?|battue?|frappee?)\b",
         r"menaces de mort|sequestr\w*",
         r"excision|mariage force",
@@ -520,7 +528,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"\bviol\b|viole\w*",
         r"emprise",
         r"harcelement",
-        r"coups(?! de (?:fil|telephone|main|pouce|co?e?ur))|frappe\w*(?! a (?:la|sa) porte)",
+        r"coups(?! de (?:fil|telephone|main|pouce|co?e?ur))|frappe\w*(?! (?:a|aux) (?:la |sa |les )?portes?)",
         (r"victime", 1),
         (r"menaces?", 1),
         (r"bouscul\w*", 1),
@@ -632,6 +640,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"scolarit\w*", 1),
         Cue(r"scolaris\w*", 1, False),
         r"absenteisme|absences? (?:non justifiees?|injustifiees?|repetees|frequentes)|demi-journees d'absence|decrochage",
+        r"(?:scolarite|frequentation scolaire|assiduite) (?:[\w']+ ){0,4}?(?:irreguli\w*|en pointilles|chaotique)",
         Cue(
             r"(?:pas|plus|non|jamais) (?:encore )?scolaris\w*|descolaris\w*|rescolaris\w*|non-scolaris\w*",
             2,
