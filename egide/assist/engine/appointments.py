@@ -4,10 +4,18 @@ A date mention is an appointment or a deadline when the words of its clause say 
 nearest to the date, looking left ("RDV fixé le", "avant le", "expire le", "audience du"), wins
 over an earlier one; a past participle or "depuis" nearer to the date makes it a past fact
 ("déposée le 10/12", "délivré le 8 janvier", "né le"). A noun that merely ends like a participle
-("l'entrée", "la sécurité", "ses indemnités") is not one. A date with an hour and no past cue is
-an appointment. The note's own date (in its heading: "Synthèse du 04/02", "VAD 18/11 –") is not
-one, nor a message's time stamp in an SMS thread ("[mar. 07/04 18:20]"), nor a date before the
-note's date: what is behind the person is history, not an appointment.
+("l'entrée", "la sécurité", "ses indemnités") is not one, and a verb in the past right after
+the date ("le jugement du 3 juin a constaté") makes it a fact too. A date with an hour and no
+past cue is an appointment.
+
+When the note's date is known, the date itself settles what the words leave open: a date ahead
+of it with no cue ("colis demain", "orientation vers la PMI le 10/07"), or after a participle
+that only describes ("l'association spécialisée le 28/01"), is an appointment; births, deaths
+and cancellations stay out. The note's own date (in its heading: "Synthèse du 04/02", "VAD
+18/11 –", "SMS de M. R., 18/09") is not one, nor a message's time stamp in an SMS thread
+("[mar. 07/04 18:20]"), nor a date before the note's date: what is behind the person is
+history. A meeting offered on a condition ("si besoin, passe demain") is not one either; a
+deadline in a conditional sentence stays one.
 """
 
 from __future__ import annotations

@@ -7,9 +7,13 @@ right after it ("santé : RAS", "budget serré mais équilibré", "carte de séj
 "De :"/"À :" lines (a psychologist who attends is not a need of the person). A legal step is a
 `justice` need only when it is under way: not as an option ("possibilité de porter plainte"),
 not on a condition ("signalement au parquet si danger"), not before the juge des enfants
-(that is `protection_enfance`). Each label sums the weights of its distinct cues; at 2 or more
+(that is `protection_enfance`), nor a relative's ("le père de l'enfant est incarcéré"). A cue
+inside a structure's name ("Permanence d'accès aux droits") does not count either.
+
+Each label sums the weights of its distinct cues, the same words counting once; at 2 or more
 the need is suggested, with the cues' spans as its sources (2.5 when it rests on hints only,
-none of which states the need alone).
+none of which states the need alone). Overcrowding is counted rather than listed: more people
+than rooms plus one ("T2 pour 5 personnes") is a housing need.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ SETTLED_AFTER_RE = re.compile(
 STRUCTURE_BEFORE_RE = re.compile(
     r"\b(?:maison|point|permanence|pole|bureau|relais|espace|antenne)s? (?:d'|de |des |du |de la |de l')$"
 )
-# A thing of the past: "ancienne dette", "un passé de".
+# A thing of the past: "ancienne dette", "dette antérieure".
 PAST_BEFORE_RE = re.compile(r"\b(?:ancien(?:ne)?s?|anterieure?s?)\s+(?:\w+\s+)?$")
 # Earlier in the clause, the matter is said to be over: "a soldé sa dette locative grâce au FSL",
 # "nous clôturons le dossier de prévention des expulsions" (not "a réglé une partie de la dette").
@@ -70,9 +74,8 @@ JUSTICE_OPTION_RE = re.compile(
     r"refuse|ne veut pas|ne souhaite pas)\b"
 )
 JUSTICE_CONDITION_AFTER_RE = re.compile(r"^[^.;\n]{0,40}?\b(?:si|en cas d[e']|a envisager|le cas echeant)\b")
-CHILD_COURT_RE = re.compile(
-    r"(?i:juge des enfants|assistance educative|\baemo\b)|\bJE\b"
-)  # on the cased text
+# The juge des enfants, searched on the cased text ("JE", not the pronoun "je").
+CHILD_COURT_RE = re.compile(r"(?i:juge des enfants|assistance educative|\baemo\b)|\bJE\b")
 
 
 CASE_SENSITIVE = "(?c)"  # a cue written so is an acronym matched on the original case ("JE", not "je")
@@ -126,8 +129,11 @@ def _not_under_way(folded: str, cased: str, start: int, end: int, clause_start: 
     )
 
 
-_COUNT = rf"(\d{{1,2}}|{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD})*)"
-_ROOMS = rf"(?:\b[tf](\d)\b|{_COUNT}\s+pieces?\b|\b(studio|chambre)\b)"
+_COUNT = rf"(?P<people>\d{{1,2}}|{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD})*)"
+_ROOMS = (
+    rf"(?:\b[tf](?P<type>\d)\b|(?P<rooms>\d{{1,2}}|{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD})*)\s+pieces?\b|"
+    rf"\b(?P<single>studio|chambre)\b)"
+)
 # "un T2 pour 6 personnes", "3 pièces occupées par dix personnes", "ils vivent à 5 dans un studio".
 HOUSEHOLD_SIZE_RES = (
     re.compile(
@@ -153,14 +159,10 @@ def _overcrowded(folded: str) -> list[tuple[int, int]]:
     children in a T3 is not overcrowded; with three, it is).
     """
     out = []
-    for number, regex in enumerate(HOUSEHOLD_SIZE_RES):
+    for regex in HOUSEHOLD_SIZE_RES:
         for m in regex.finditer(folded):
-            if number == 0:
-                t_rooms, word_rooms, single, people = m.group(1), m.group(2), m.group(3), m.group(4)
-            else:
-                people, t_rooms, word_rooms, single = m.group(1), m.group(2), m.group(3), m.group(4)
-            rooms = 1 if single else _count(t_rooms or word_rooms)
-            persons = _count(people)
+            rooms = 1 if m.group("single") else _count(m.group("type") or m.group("rooms"))
+            persons = _count(m.group("people"))
             if rooms and persons and persons >= rooms + 2:
                 out.append((m.start(), m.end()))
     return out
