@@ -131,10 +131,13 @@ def note_assistant(request, pk: int):
             for warning in run.warnings or []:
                 messages.warning(request, warning)
             count = pipeline.current_suggestions(run).count()
-            messages.success(
-                request,
-                f"L'assistant propose {count} suggestion{'s' if count > 1 else ''} : décidez de chacune.",
-            )
+            if count:
+                messages.success(
+                    request,
+                    f"L'assistant propose {count} suggestion{'s' if count > 1 else ''} : décidez de chacune.",
+                )
+            else:
+                messages.info(request, "L'assistant ne propose rien pour cette note.")
         return redirect("assist:note_assistant", pk=note.pk)
     note_read(actor=request.user, note=note)
     return render(request, "assist/review.html", _review_context(request, note))

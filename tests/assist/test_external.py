@@ -97,6 +97,18 @@ def test_only_pseudonymised_text_leaves_with_consent(external, consented, worker
     assert any(v == "Ginette" for v in memory.mapping["values"].values())
 
 
+def test_an_empty_answer_proposes_no_empty_draft(client, external, consented, worker, note):
+    external.respond = lambda body: (200, chat_answer({"besoins": [], "compte_rendu": {}}), 0.0)
+    client.force_login(worker)
+    response = client.post(f"/assistant/notes/{note.pk}/assistant/", {"backend": "externe"}, follow=True)
+    run = NoteAssistRun.objects.get(note=note)
+    assert run.backend == "openai_compatible"
+    assert not Suggestion.objects.filter(note=note).exists()
+    assert "aucun brouillon" in " ".join(run.warnings)
+    body = response.content.decode()
+    assert "ne propose rien pour cette note" in body and "0 suggestion" not in body
+
+
 def test_no_consent_nothing_leaves(client, external, worker, note):
     client.force_login(worker)
     response = client.post(f"/assistant/notes/{note.pk}/assistant/", {"backend": "externe"}, follow=True)
