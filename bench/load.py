@@ -232,10 +232,8 @@ def main(argv: list[str] | None = None) -> int:
         "EGIDE_STATIC_ROOT": str(out / "static"),
         "EGIDE_LOGIN_MAX_ATTEMPTS": "1000",
     }
-    # Chart.js (governance pages, not measured here) names a source map that is not vendored, which
-    # the manifest storage refuses; it is left out of this collection (reported to the lead).
     subprocess.run(
-        [str(ROOT / ".venv/bin/egide"), "collectstatic", "--noinput", "-v0", "--ignore", "chart-*.js"],
+        [str(ROOT / ".venv/bin/egide"), "collectstatic", "--noinput", "-v0"],
         env=env,
         check=True,
         cwd=ROOT,
