@@ -126,19 +126,23 @@ def _check_unusual_activity(event: AccessEvent) -> None:
         )
         if cursor.fetchone():
             return
-    reads_today = AccessEvent.objects.filter(
-        actor_id=event.actor_id, action=AccessEvent.Action.READ, at__gte=start, at__lt=end
-    )
-    distinct = reads_today.exclude(person_id=None).values("person_id").distinct().count()
-    threshold = threshold_for(event.organisation_id)
-    if distinct <= threshold or event.organisation_id is None:
+    if event.organisation_id is None:
         return
+    # Once today's alert exists, a heavy day (an encadrant reviewing 200 files) does not recount
+    # every read of the day on each new file.
     if Notification.objects.filter(
         organisation_id=event.organisation_id,
         kind=Notification.Kind.UNUSUAL_ACTIVITY,
         subject_user_id=event.actor_id,
         day=start.date(),
     ).exists():
+        return
+    reads_today = AccessEvent.objects.filter(
+        actor_id=event.actor_id, action=AccessEvent.Action.READ, at__gte=start, at__lt=end
+    )
+    distinct = reads_today.exclude(person_id=None).values("person_id").distinct().count()
+    threshold = threshold_for(event.organisation_id)
+    if distinct <= threshold:
         return
     try:
         with transaction.atomic():

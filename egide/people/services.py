@@ -232,6 +232,16 @@ def household_of(person: Person) -> Household | None:
     return link.household if link else None
 
 
+def household_with_members(person: Person) -> tuple[Household | None, list[HouseholdMember]]:
+    """The person's household and its members (the person included), in one query."""
+    links = list(
+        HouseholdMember.objects.filter(household__members__person=person)
+        .select_related("household", "person")
+        .order_by("role", "person__birth_date", "pk")
+    )
+    return (links[0].household if links else None), links
+
+
 @transaction.atomic
 def household_create(
     *, user: User, person: Person, data: dict, role: str, relationship: str = ""

@@ -167,10 +167,9 @@ def person_create(request):
 def person_detail(request, pk: int):
     user = request.user
     person = person_for(user, pk)
-    household = services.household_of(person)
+    household, links = services.household_with_members(person)
     members = []
     if household is not None:
-        links = list(household.members.select_related("person").order_by("role", "person__birth_date"))
         others = [link for link in links if link.person_id != person.pk]
         visible = {person.pk} | (_visible_pks(user, others) if others else set())
         members = [(link, link.person_id in visible) for link in links]

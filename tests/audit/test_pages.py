@@ -3,6 +3,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -118,6 +120,19 @@ def test_unusual_activity_alerts_the_manager_once(client, setup):
     assert response.status_code == 400 and "nombre entier" in response.content.decode()
     client.post(reverse("audit:notifications"), {"daily_distinct_files_threshold": "12"})
     assert AlertSettings.objects.get(organisation=person.organisation).daily_distinct_files_threshold == 12
+
+
+def test_after_the_alert_new_files_are_not_recounted(setup):
+    person, worker = setup
+    AlertSettings.objects.create(organisation=person.organisation, daily_distinct_files_threshold=1)
+    first, second, third = (PersonFactory(organisation=person.organisation) for _ in range(3))
+    audit_read(actor=worker, person=first)
+    audit_read(actor=worker, person=second)
+    assert Notification.objects.count() == 1
+    with CaptureQueriesContext(connection) as queries:
+        audit_read(actor=worker, person=third)
+    assert not any("COUNT(DISTINCT" in q["sql"].upper() for q in queries.captured_queries)
+    assert Notification.objects.count() == 1
 
 
 def test_break_glass_with_a_reason(client, setup):

@@ -185,3 +185,16 @@ def test_only_a_manager_assigns_files(world):
         services.person_assign(
             user=world.manager, person=world.person, referents=[world.foreign], team_id=None
         )
+
+
+def test_household_with_members_in_one_query(world, django_assert_num_queries):
+    alone = PersonFactory(organisation=world.org)
+    with django_assert_num_queries(1):
+        assert services.household_with_members(alone) == (None, [])
+    child = PersonFactory(organisation=world.org, birth_date=dt.date(2015, 1, 1))
+    parent = PersonFactory(organisation=world.org, birth_date=dt.date(1985, 1, 1))
+    household = household_with((parent, "demandeur"), (child, "enfant"))
+    with django_assert_num_queries(1):
+        found, links = services.household_with_members(child)
+        assert found == household
+        assert [link.person for link in links] == [parent, child]
