@@ -69,7 +69,7 @@ from egide.people.models import (  # noqa: E402
     PersonNameVariant,
     Relative,
 )
-from egide.people.search import index_person_names  # noqa: E402
+from egide.people.search import index_person_names, name_words  # noqa: E402
 
 # Tables whose secondary (non-unique) indexes are dropped during the COPY and rebuilt after.
 BULK_TABLES = [
@@ -223,12 +223,8 @@ def build_chunk(chunk: Chunk, today: dt.date, now: dt.datetime) -> dict[str, tup
                     "search_name": search_name,
                 }
             )
-            # As index_person_names() does.
-            seen = set()
-            for word in words(" ".join([fields["birth_name"], fields["usage_name"], fields["first_names"]])):
-                if len(word) < 2 or word in seen:
-                    continue
-                seen.add(word)
+            # The rows index_person_names() writes.
+            for word in name_words(fields["birth_name"], fields["usage_name"], fields["first_names"]):
                 name_keys.append((pid, s.org_id, word, phonetic(word)))
                 name_variants.extend(
                     (pid, s.org_id, variant, word) for variant in sorted(deletion_variants(word))

@@ -308,7 +308,9 @@ def assistant_run(*, user, note, external: bool = False) -> NoteAssistRun:
             "Le brouillon de compte rendu n'est pas activé dans votre structure : seules les "
             "informations repérées sont proposées."
         )
-    if analysis.draft is not None and not render_draft(analysis.draft)[0].strip():
+    if analysis.draft is not None and not any(
+        sentence.text.strip() for section in analysis.draft.sections for sentence in section.sentences
+    ):
         # A model may answer well-formed but empty sections: an empty draft is nothing to decide on.
         analysis.draft, analysis.grounding = None, None
         outcome.warnings.append("Le service n'a proposé aucun brouillon de compte rendu pour cette note.")

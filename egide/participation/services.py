@@ -545,16 +545,21 @@ def charter_create(*, user, title: str, call: Call | None = None) -> Charter:
     return charter
 
 
+def _require_charter_writer(organisation_id: int, *, user, volunteer: Volunteer | None) -> None:
+    """An organiser of the structure, or a volunteer of one of its calls who consented."""
+    if user is not None:
+        _require_organiser(user, organisation_id)
+    elif volunteer is None or volunteer.call.organisation_id != organisation_id:
+        raise PermissionDenied("Vous n'avez pas le droit de faire cette action.")
+    else:
+        require_participation_consent(volunteer)
+
+
 @transaction.atomic
 def proposal_add(
     *, charter: Charter, kind: str, text: str, volunteer: Volunteer | None = None, user=None
 ) -> Proposal:
-    if user is not None:
-        _require_organiser(user, charter.organisation_id)
-    elif volunteer is None or volunteer.call.organisation_id != charter.organisation_id:
-        raise PermissionDenied("Vous n'avez pas le droit de faire cette action.")
-    else:
-        require_participation_consent(volunteer)
+    _require_charter_writer(charter.organisation_id, user=user, volunteer=volunteer)
     text = (text or "").strip()
     errors = {}
     if kind not in Proposal.Kind.values:
@@ -581,12 +586,7 @@ def proposal_add(
 def comment_add(
     *, proposal: Proposal, text: str, volunteer: Volunteer | None = None, user=None
 ) -> ProposalComment:
-    if user is not None:
-        _require_organiser(user, proposal.charter.organisation_id)
-    elif volunteer is None or volunteer.call.organisation_id != proposal.charter.organisation_id:
-        raise PermissionDenied("Vous n'avez pas le droit de faire cette action.")
-    else:
-        require_participation_consent(volunteer)
+    _require_charter_writer(proposal.charter.organisation_id, user=user, volunteer=volunteer)
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": "Le commentaire est vide."})

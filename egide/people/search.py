@@ -30,10 +30,10 @@ _DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _FILE_NUMBER = re.compile(r"^[\w\-/.]*\d[\w\-/.]*$")
 
 
-def name_words(person: Person) -> list[str]:
+def name_words(*names: str) -> list[str]:
     """The distinct folded words of a person's names, as the search index stores them."""
     found: list[str] = []
-    for word in words(" ".join([person.birth_name, person.usage_name, person.first_names])):
+    for word in words(" ".join(names)):
         if len(word) >= 2 and word not in found:
             found.append(word)
     return found
@@ -44,7 +44,7 @@ def index_person_names(person: Person) -> None:
     PersonNameKey.objects.filter(person=person).delete()
     PersonNameVariant.objects.filter(person=person).delete()
     keys, variants = [], []
-    for word in name_words(person):
+    for word in name_words(person.birth_name, person.usage_name, person.first_names):
         keys.append(
             PersonNameKey(
                 person=person, organisation_id_copy=person.organisation_id, word=word, phonetic=phonetic(word)

@@ -62,6 +62,8 @@ def _optional_url(name: str, *args) -> str | None:
 def _visible_pks(user, people) -> set[int]:
     """Which of these people the user may open (links are shown only to those)."""
     pks = [getattr(p, "person_id", None) or p.pk for p in people]
+    if not pks:
+        return set()
     return set(people_visible_to(user).filter(pk__in=pks).values_list("pk", flat=True))
 
 
@@ -171,7 +173,7 @@ def person_detail(request, pk: int):
     members = []
     if household is not None:
         others = [link for link in links if link.person_id != person.pk]
-        visible = {person.pk} | (_visible_pks(user, others) if others else set())
+        visible = {person.pk} | _visible_pks(user, others)
         members = [(link, link.person_id in visible) for link in links]
     can_read_notes = perms.can_read_notes(user, person)
     context = {

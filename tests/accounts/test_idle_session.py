@@ -18,8 +18,7 @@ def _session_row(client) -> Session:
     return Session.objects.get(session_key=client.session.session_key)
 
 
-def _log_in(client, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _log_in(client):
     user = member(Role.WORKER)
     user.set_password("Un-mot-de-passe-2026")
     user.save()
@@ -31,7 +30,7 @@ def _log_in(client, settings):
 
 
 def test_pages_within_the_refresh_interval_do_not_write_the_session(client, settings):
-    _log_in(client, settings)
+    _log_in(client)
     client.get(reverse("common:home"))
     first = _session_row(client)
     for _ in range(3):
@@ -42,7 +41,7 @@ def test_pages_within_the_refresh_interval_do_not_write_the_session(client, sett
 
 
 def test_a_page_after_the_refresh_interval_pushes_the_expiry_back(client, settings):
-    _log_in(client, settings)
+    _log_in(client)
     client.get(reverse("common:home"))
     session = client.session
     session[TOUCHED_KEY] = session[TOUCHED_KEY] - settings.SESSION_REFRESH_SECONDS - 1
@@ -55,7 +54,7 @@ def test_a_page_after_the_refresh_interval_pushes_the_expiry_back(client, settin
 
 
 def test_an_idle_session_sends_back_to_the_login_page(client, settings):
-    _log_in(client, settings)
+    _log_in(client)
     assert client.get(reverse("common:home")).status_code == 200
     Session.objects.filter(session_key=client.session.session_key).update(
         expire_date=timezone.now() - dt.timedelta(seconds=1)
