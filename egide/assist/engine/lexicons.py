@@ -20,11 +20,13 @@ NEED_LABELS = tuple(NEEDS)
 # "pas de logement", "aucune solution d'hébergement", "ni titre de séjour"; not "sans difficulté de
 # logement" or "pas de problème de santé", which deny a difficulty, not the thing.
 LACK = (
-    r"(?:pas|plus|ni|aucune?|sans|absence|faute)\s+(?:de\s+|d'|d\s)?"
+    r"(?:pas|(?<!le )(?<!la )(?<!les )plus|ni|aucune?|sans|absence|faute)\s+(?:de\s+|d'|d\s)?"
     r"(?:(?!(?:difficulte|probleme|souci|besoin|inquietude|trouble|demande|urgence)s?\b)\w+(?:\s+d'|\s+de\s+|\s+)){0,2}?"
 )
 # A hotline's number ("le 115", "3919"), not an amount ("115 €") nor part of a longer number.
 HOTLINE = r"(?<![\d.,])(?<!\d )\b(?:{})\b(?! ?(?:€|e\b|eur|euros?|[.,]\d|%|\d))"
+# Words of a residence permit: a renewal or a receipt next to them is the permit's matter.
+RESIDENCE_PERMIT = r"\b(?:titre|carte de sejour|carte de resident|sejour|recepisse|anef|certificat de residence|prefecture)\b"
 # A benefit or an income by its name, for "l'APL (243 €) est suspendue", "le RSA est pas tombé".
 BENEFIT = (
     r"\b(?:rsa|apl|aah|alf|als|are|ass|ada|asf|paje|aeeh|aspa|ij|allocs?|allocations?|prestations?|droits|"
@@ -37,6 +39,9 @@ class Cue:
     pattern: str
     weight: float = 2.0
     negatable: bool = True
+    # The cue belongs to another matter when its clause says so: a "renouvellement" next to a
+    # residence card is the card's (titre_sejour), not a benefit's.
+    unless: str | None = None
 
 
 def _cues(*items) -> tuple[Cue, ...]:
@@ -123,7 +128,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"errance",
         Cue(r"sans solution d'hebergement", 2, False),
         r"mise? a la porte|mise? a la rue",
-        r"dor(?:t|s|ment|mait|maient|mir) (?:\w+ ){0,3}?chez (?:des |un |une |differents )?(?:amie?s?|copains?|"
+        r"dor(?:t|s|ment|mait|maient|mir) (?:\w+ ){0,3}?chez (?:des |un |une |differents )?(?:amie?s?|copains?|compatriotes?|cousine?s?|voisine?s?|"
         r"copines?|potes?|connaissances?|tiers)\b",
         r"heberge\w* (?:chez|par) (?:un |une |des |sa |son |ses )?(?:tiers|amie?s?|voisine?s?|connaissances?|"
         r"compatriotes?|cousine?s?)\b",
@@ -186,7 +191,9 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"interim\w*|demission|saisonnier", 1),
         r"(?:mission|agence) d'interim",
         r"\bplie\b",
-        r"formation (?:d'|de |professionnelle|qualifiante)|\bafpa\b|\bgreta\b",
+        r"formation (?:d'|de |professionnelle|qualifiante|«|\")|\bafpa\b|\bgreta\b",
+        r"(?:debute|debuter|commence|commencer|entre en|entrer en|suit|suivre|integre|integrer) (?:une |la |sa |en )?formation",
+        (r"\bbge\b|\badie\b|creation d'activite|developper (?:son |l')activite", 1.5),
         r"offres? d'emploi|refus\w* des offres",
         r"atelier cv|entretien d'embauche",
         r"\bcaces\b",
@@ -217,7 +224,18 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"(?:compte|est|etre|sont|mise?|reste) (?:\w+ ){0,3}?(?:a|en) decouvert|\ben decouvert|"
         r"decouvert (?:bancaire|permanent|autorise|de \d)|frais bancaires|interdit bancaire",
         r"coupure d'(?:electricite|energie|eau|gaz)|coupure (?:edf|engie)",
-        Cue(r"aucun revenu|sans revenu|pas de revenus?", 2, False),
+        Cue(r"aucun revenu|sans revenus?|(?:pas|plus) de revenus?", 2, False),
+        Cue(
+            r"(?:ressources|revenus)(?: actuel(?:le)?s| du (?:foyer|menage))? ?: ?(?:aucun(?:e|s)?|neant|0 ?(?:€|e\b|euros?))",
+            2,
+            False,
+        ),
+        Cue(r"(?:ne )?(?:touche|touchent|percoit|percoivent) (?:que|seulement|uniquement) ", 2, False),
+        r"ne tient pas jusqu'(?:au|a la fin)|(?:tenir|boucler) (?:jusqu'a )?la fin du mois",
+        Cue(r"faute de (?:pouvoir (?:la |le |les |l')?(?:payer|regler|financer)|moyens)", 2, False),
+        r"secours (?:du|de la|d'un|de l') ?(?:ccas|caf|mairie|departement|commune|msa)",
+        # a debt said with the verb: "je dois 186 €", "il doit encore 900 euros au bailleur"
+        r"(?:j'?)?(?:dois|doit|doi|doivent|devons|devez)\s+(?:encore\s+|toujours\s+)?\d[\d\s.,]*\s*(?:€|e\b|eur\b|euros?)",
         Cue(
             r"(?:ne )?(?:touche|touchent|percoit|percoivent|vit (?:avec|de|sur)|vivent (?:avec|de|sur)) "
             r"(?:que|seulement|uniquement) (?:le |l'|les |de l'|du |des )?(?:rsa|aah|ass|aspa|ada|allocations?)|"
@@ -242,7 +260,9 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"remise de dette",
         r"suspen\w+ (?:du |de l'|des )?(?:rsa|apl|allocations?|droits)",
         Cue(
-            BENEFIT + r"[^.;\n]{0,25}?\b(?:suspendue?s?|interrompue?s?|coupee?s?|supprimee?s?|bloquee?s?)\b",
+            r"(?:"
+            + BENEFIT
+            + r"|versements?)(?:[^.;\n(]|\([^)\n]{0,40}\)){0,25}?\b(?:suspendue?s?|interrompue?s?|coupee?s?|supprimee?s?|bloquee?s?)\b",
             2,
             False,
         ),
@@ -267,7 +287,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"plus de ressources|sans ressources|aucune? ressources?", 2, False),
         Cue(LACK + r"ressources", 2, False),
         r"revenus irreguliers|revenus? (?:tres )?(?:faibles?|modestes?)|(?:petite|faible|maigre) (?:retraite|pension)",
-        r"\barrieres?\b|factures? (?:[\w']+ ){0,3}en retard",
+        r"\barrieres?\b|factures? (?:[^.;\n]{0,30}?)en retard",
         r"economies (?:qui )?s'epuis\w*|epargne (?:epuisee|a sec)|plus d'economies",
         r"ne (?:peut|peuvent|pourra|pourront|pouvait|pourrait) (?:bientot |probablement |sans doute )?(?:plus |pas )?"
         r"(?:payer|financer|regler|rembourser|verser)|"
@@ -326,7 +346,9 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
     ),
     "sante": _cues(
         r"\bald\b|affection longue duree",
-        r"\bvih\b|hepatite|tuberculose",
+        r"\bvih\b|hepatite|tuberculose(?! bovine)|saturnisme|plombemie",
+        (r"pediatre|depistage", 1),
+        r"caries?\b",
         r"denutrition|perte de poids",
         r"soins dentaires|dentiste|dentaires?|lunettes|appareil auditif|opticien",
         r"\bivg\b|contraception",
@@ -365,7 +387,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"troubles? (?:cognitifs|de la memoire|mnesiques)|bilan memoire|consultation memoire|perte de memoire",
         r"certificat d'hospitalisation|arret maladie",
         r"suivi medical|(?:aucun|sans|pas de) suivi (?:medical|de grossesse)",
-        (r"maigri", 1),
+        (r"a?maigri\w*", 1),
         (r"medecin|\bdr\b", 0.5),
         (r"(?<!bonne )sante", 1),
     ),
@@ -430,6 +452,13 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"\brqth\b",
         r"handicap\w*",
         r"fauteuil roulant|deambulateur",
+        r"malvoyante?s?|non-voyante?s?|aveugle|cecite|malentendante?s?|surdite|sourde?s?\b",
+        Cue(
+            r"ne (?:peut|pourra|pourrait|pouvait) (?:plus|pas) (?:rentrer|rester|vivre|retourner) seule?|"
+            r"(?:retour|maintien) a domicile (?:impossible|difficile|compromis)",
+            2,
+            False,
+        ),
         r"\bgir\b|\bapa\b",
         r"perte d'autonomie|manque d'autonomie",
         (r"autonomie", 1),
@@ -458,6 +487,11 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"pension alimentaire", 1),
         r"conflit conjugal|conflits? (?:de couple|familiaux)",
         r"famille monoparentale|mere isolee|pere isole",
+        (r"(?:eleve|elever|elevent) seule? (?:avec )?(?:ses|son|sa|leurs?|les)\b", 1),
+        (
+            r"debordee?s?|depassee?s?|ne (?:plus )?sa(?:it|vent|voir) (?:plus )?(?:quoi faire|comment faire)",
+            1,
+        ),
         r"soutien a la parentalite|lieu d'accueil enfants-parents|\blaep\b",
         r"reconnaissance de paternite",
         r"parentalite|parental\w*",
@@ -517,7 +551,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"excision|mariage force",
         r"prostitution|proxenetisme|traite des etres",
         r"inceste|agression sexuelle|attouchements",
-        r"violences?",
+        r"(?<!vol avec )(?<!vols avec )violences?",
         r"\bumj\b|\bitt\b",
         r"ordonnance de protection",
         r"telephone grave danger|\btgd\b",
@@ -525,7 +559,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"abus de faiblesse|maltraitance financiere|extorsion|spoliation|racket",
         r"maltraitance|maltraite\w*",
         r"agression|agresse\w*",
-        r"\bviol\b|viole\w*",
+        r"\bviols?\b|violee?s?\b|violer\b",
         r"emprise",
         r"harcelement",
         r"coups(?! de (?:fil|telephone|main|pouce|co?e?ur))|frappe\w*(?! (?:a|aux) (?:la |sa |les )?portes?)",
@@ -560,12 +594,17 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"recours (?:devant le )?tribunal administratif|recours contre (?:la|sa|une|cette) (?:decision|suspension|radiation)",
         (r"recours", 1),
         r"radie\w*|radiation",
-        r"carte d'identite|\bcni\b|piece d'identite",
+        r"cartes? d'identite|\bcni\b|pieces? d'identite",
         (r"passeport", 1),
         r"\bants\b|franceconnect",
         r"declaration (?:trimestrielle|annuelle)|\bdtr\b",
         r"renouvellement (?:de la |du |de l'|de son |de sa )?(?:css|ame|aah|rsa|droits|carte vitale|complementaire)",
-        (r"renouvellement", 1),
+        Cue(r"renouvellement", 1, unless=RESIDENCE_PERMIT),
+        r"renouvellement [^.;,\n]{0,25}?(?:non fait|pas fait|non effectue|oublie|en retard)",
+        r"declaration (?:[^.;,\n]{0,20}?)(?:n'a pas ete faite|non faite|pas faite|oubliee|en retard)|"
+        r"declar\w* (?:ses |leurs |les )?(?:revenus|ressources) (?:chaque|tous les|tous les trois mois|par) ?trimestre",
+        r"(?:peut|pourrait|peuvent|pourraient|pourra) (?:pretendre|beneficier) (?:a|au|aux|de|d'|du|des)|"
+        r"(?:semble |serait |parait )?eligibles? (?:a|au|aux)\b|droits? potentiels?",
         r"retablissement des droits",
         (r"recalcul des droits", 1),
         r"droits? (?:ouverts?|a ouvrir)|aucun droit|acces aux droits",
@@ -587,7 +626,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         ),
         r"aide sociale a l'hebergement",
         r"declaration de (?:perte|vol|revenus)",
-        (r"attestation|recepisse", 0.5),
+        Cue(r"attestation|recepisse", 0.5, unless=RESIDENCE_PERMIT),
         (r"reedition", 0.5),
         r"demande de (?:rsa|css|ame)",
         r"(?:reduction|suspension|radiation) du rsa|contrat d'engagement(?! jeune)|maintien (?:du )?rsa",
@@ -599,6 +638,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"permis a points|code de la route",
         r"(?:perdu|perdre|perd|perte (?:de|du)|retrait (?:de|du)|annulation (?:de|du)) (?:son |du |le )?permis",
         (r"permis (?:de conduire|b|c|d)\b", 1),
+        r"(?:vehicule|voiture|camionnette|fourgon|scooter|moto|vehicule)\b[^.;\n]{0,30}?en panne",
         r"suspension de permis|aide au permis|financement du permis|heures de conduite",
         (r"vehicule|voiture|fourgon", 1),
         (r"en panne", 1),
@@ -615,7 +655,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"auto-ecole",
         r"se deplace a velo|(?:difficultes?|problemes?|aide) (?:de |a |pour (?:ses |les )?)(?:se )?deplac\w*",
         (r"deplacements?", 1),
-        Cue(LACK + r"(?:vehicule|voiture|permis)", 2, False),
+        Cue(LACK + r"(?:vehicule|voiture|permis(?! de (?:visite|construire|sejour)))", 2, False),
     ),
     "alimentation": _cues(
         r"bons? alimentaires?|cheques? alimentaires?|distributions? alimentaires?|denrees",
@@ -646,7 +686,15 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
             2,
             False,
         ),
-        Cue(r"ne (?:va|vont|vais) (?:plus|pas) a l'ecole|ne (?:va|vont) plus en cours", 2, False),
+        Cue(
+            r"ne (?:va|vont|vais|allait) (?:plus|pas) (?:a l'ecole|au college|au lycee|en classe|en cours)|ne (?:va|vont) plus en cours",
+            2,
+            False,
+        ),
+        r"\d+ ?% d'absences?|taux d'absenteisme|remobilisation scolaire|\bmlds\b",
+        r"decroch\w* (?:au|du|de l'|en|scolairement|de sa formation|du lycee|du college)",
+        r"(?:voudrait|souhaite|veut|voulait|aimerait) (?:aller|retourner|entrer|reprendre) (?:a l'ecole|au college|au lycee|en classe|les cours|ses etudes)",
+        (r"\bcio\b", 1),
         Cue(
             r"(?:pas|jamais|non) (?:encore )?(?:ete )?inscrite?s? (?:a l'ecole|au college|au lycee|en classe)",
             2,
@@ -664,7 +712,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"college|lycee|(?<!auto-)ecole", 1),
         (r"enseignant\w*", 1),
         (r"\bcpe\b|infirmiere scolaire|psychologue scolaire", 1),
-        (r"en classe|eleves?\b|l'eleve", 1),
+        (r"en classe|eleves?\b(?! seule?s?\b)", 1),
     ),
     "justice": _cues(
         r"\btig\b|travail d'interet general|controle judiciaire|mise? en examen|comparution",
@@ -707,6 +755,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"adresse mail", 1),
         r"franceconnect",
         r"ecran casse",
+        r"(?:application|appli|site|logiciel|espace en ligne)\b[^.;\n]{0,40}?ne (?:fonctionne|marche) (?:pas|plus)",
+        (r"lect(?:ure|eur) d'ecran|synthese vocale", 1),
         r"permanence numerique|conseiller numerique",
         (r"ordinateur|connexion|tablette", 1),
         (r"espace (?:ameli|caf|personnel|en ligne)|compte (?:ameli|caf|en ligne)", 1),

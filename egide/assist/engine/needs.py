@@ -27,6 +27,9 @@ from .types import BackendInfo, Need, Span
 
 THRESHOLD = 2.0
 WEAK_ONLY_THRESHOLD = 2.5  # hints alone ("enfants", "mère", "PMI") need more of them
+# A home described in a budget ("loyer 520 €, APL, bailleur social") is not a housing problem:
+# housing hints alone need one more.
+WEAK_ONLY_THRESHOLDS = {"logement": 3.0}
 NEGATION_RE = re.compile(
     r"\b(?:pas|aucune?|sans|ni|jamais|nullement|absence)\b(?:\s+(?:de|d'|du|des|le|la|les|un|une|souci|probleme|signe|trace))*\s*(?:\w+\s+){0,2}$"
 )
@@ -35,7 +38,7 @@ NEGATED_VERB_RE = re.compile(
 )
 CONJUNCTION_RE = re.compile(r",|\b(?:et|mais|car|donc|puis|or)\b")
 HYPOTHESIS_RE = re.compile(
-    r"\b(?:si|s'il|s'ils|en cas d[e']|au cas ou|dans l'hypothese|eventuellement|le cas echeant)\b"
+    r"\b(?:si|s'il|s'ils|en cas d[e']|au cas ou|dans l'hypothese|eventuel\w*|le cas echeant|avant d'envisager)\b"
 )
 # Said to be settled right after the cue, before any comma: "santé : RAS", "logement stable",
 # "budget serré mais équilibré", "dette soldée", "titre valable jusqu'en 2030" (but a document
@@ -74,6 +77,14 @@ JUSTICE_OPTION_RE = re.compile(
     r"refuse|ne veut pas|ne souhaite pas)\b"
 )
 JUSTICE_CONDITION_AFTER_RE = re.compile(r"^[^.;\n]{0,40}?\b(?:si|en cas d[e']|a envisager|le cas echeant)\b")
+# A child-protection evaluation that ended with no danger is not a need: its report ("IP",
+# "information préoccupante", "signalement") does not count once the note says it was closed.
+CLOSED_EVALUATION_RE = re.compile(
+    r"\bclassement (?:sans suite )?(?:de l'|de la |du )?(?:ip|information preoccupante|signalement|evaluation)\b|"
+    r"\b(?:ip|information preoccupante|evaluation) (?:est )?classee\b|"
+    r"\b(?:pas|aucun|absence) d'elements? de danger\b|\bpas de (?:risque de )?danger\b"
+)
+EVALUATION_REPORT_RE = re.compile(r"information preoccupante|\bip\b|signalement|\bcrip\b", re.I)
 # The juge des enfants, searched on the cased text ("JE", not the pronoun "je").
 CHILD_COURT_RE = re.compile(r"(?i:juge des enfants|assistance educative|\baemo\b)|\bJE\b")
 
@@ -88,7 +99,8 @@ def _compiled() -> dict[str, list[tuple[Cue, re.Pattern, bool]]]:
         out[label] = [
             (
                 cue,
-                re.compile(cue.pattern.removeprefix(CASE_SENSITIVE)),
+                # a cue starts a word: "placement" is not in "emplacement", "formation" not in "information"
+                re.compile(r"(?<![\w])(?:" + cue.pattern.removeprefix(CASE_SENSITIVE) + ")"),
                 cue.pattern.startswith(CASE_SENSITIVE),
             )
             for cue in cues
@@ -168,6 +180,15 @@ def _overcrowded(folded: str) -> list[tuple[int, int]]:
     return out
 
 
+# A section heading at the start of a line ("Logement :", "Santé :", "- Budget :") names a topic
+# that a structured note covers for everyone; what follows it, not the heading, says if it is a need.
+HEADING_RE = re.compile(r"^[ \t\-•*]*(?:[a-z'/]+ ){0,2}[a-z'/]+ ?:", re.M)
+
+
+def _headings(folded: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in HEADING_RE.finditer(folded)]
+
+
 def _role_lines(folded: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in ROLE_LINE_RE.finditer(folded)]
 
@@ -193,6 +214,8 @@ def find_needs(text: str, backend: BackendInfo) -> list[Need]:
     folded = fold(text)
     cased = fold(text, lower=False)
     roles = _role_lines(folded)
+    headings = _headings(folded)
+    evaluation_closed = bool(CLOSED_EVALUATION_RE.search(folded))
     out: list[Need] = []
     for label in NEED_LABELS:
         matches: list[tuple[int, float, int, int]] = []
@@ -200,12 +223,22 @@ def find_needs(text: str, backend: BackendInfo) -> list[Need]:
             for m in regex.finditer(cased if case_sensitive else folded):
                 if any(s <= m.start() < e for s, e in roles):
                     continue
+                if cue.weight < THRESHOLD and any(s <= m.start() and m.end() <= e for s, e in headings):
+                    continue
                 clause_start, clause_end = clause_bounds(text, m.start(), m.end(), limit=120)
                 if _hypothetical(folded, m.start(), clause_start):
                     continue
                 if cue.negatable and (
                     _negated(folded, m.start(), clause_start)
                     or _settled(folded, m.start(), m.end(), clause_start, clause_end)
+                ):
+                    continue
+                if cue.unless and re.search(cue.unless, folded[clause_start:clause_end]):
+                    continue
+                if (
+                    label == "protection_enfance"
+                    and evaluation_closed
+                    and EVALUATION_REPORT_RE.search(m.group())
                 ):
                     continue
                 if label == "justice" and _not_under_way(
@@ -216,6 +249,7 @@ def find_needs(text: str, backend: BackendInfo) -> list[Need]:
         if label == "logement":
             matches.extend((-1, OVERCROWDING_WEIGHT, start, end) for start, end in _overcrowded(folded))
         score, strongest, spans = _counted(matches)
-        if score >= THRESHOLD and (strongest >= THRESHOLD or score >= WEAK_ONLY_THRESHOLD):
+        weak_only = WEAK_ONLY_THRESHOLDS.get(label, WEAK_ONLY_THRESHOLD)
+        if score >= THRESHOLD and (strongest >= THRESHOLD or score >= weak_only):
             out.append(Need(label, spans, round(min(0.95, 0.4 + 0.1 * score), 2), backend))
     return out

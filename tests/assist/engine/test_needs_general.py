@@ -238,3 +238,82 @@ def test_mentions_that_are_not_needs_of_the_person(text, absent):
 def test_the_same_words_count_once():
     # "perte de son emploi" and "emploi" are one piece of evidence, not two hints.
     assert "emploi_insertion" not in needs("Il dort dans sa voiture depuis la perte de son emploi.")
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # no income said as a value, a single benefit, a month that does not last, a debt as a verb
+        ("Revenus du foyer : néant depuis la fin du contrat.", "ressources_budget"),
+        ("Depuis le départ de son mari, elle n'a plus de revenus.", "ressources_budget"),
+        ("Il ne perçoit que son allocation de chômage partiel.", "ressources_budget"),
+        ("Avec deux salaires précaires, l'argent ne tient pas jusqu'au 20.", "ressources_budget"),
+        ("Il a vendu sa voiture faute de pouvoir la payer.", "ressources_budget"),
+        ("Un secours du CCAS a été accordé pour la facture.", "ressources_budget"),
+        ("jdois encore 240€ a la mutuelle", "ressources_budget"),
+        ("Facture d'eau de 212,40 € en retard.", "ressources_budget"),
+        ("Le versement (AAH de 540 €) est suspendu depuis août.", "ressources_budget"),
+        # rights that could be opened, a declaration not made, a renewal not done
+        ("Elle pourrait bénéficier de la prime d'activité.", "acces_droits_administratif"),
+        ("Il semble éligible à la complémentaire santé.", "acces_droits_administratif"),
+        ("La déclaration du trimestre n'a pas été faite.", "acces_droits_administratif"),
+        ("Renouvellement du dossier d'invalidité non fait.", "acces_droits_administratif"),
+        ("Perte de ses pièces d'identité dans le déménagement.", "acces_droits_administratif"),
+        # a site that does not work for the person
+        ("Le site de la caisse ne fonctionne pas sur son vieux téléphone.", "numerique"),
+        # schooling: leaving school, absences, the wish to go back
+        ("Le cadet ne va plus au collège depuis la rentrée.", "education_scolarite"),
+        ("Près de 40 % d'absences ce trimestre.", "education_scolarite"),
+        ("Elle décroche au lycée depuis le décès de sa grand-mère.", "education_scolarite"),
+        ("Il voudrait retourner au lycée l'an prochain.", "education_scolarite"),
+        # a parent alone and overwhelmed
+        ("Il élève seul ses deux filles et se dit dépassé.", "famille_parentalite"),
+        # senses, autonomy lost after a fall
+        ("Non-voyant depuis l'enfance, il vit avec un chien guide.", "handicap_autonomie"),
+        ("Après la fracture, elle ne pourra pas rester seule chez elle.", "handicap_autonomie"),
+        # shelter with a fellow countryman, a van broken down, training started
+        ("Il dort chez un compatriote qui ne peut plus le garder.", "hebergement_urgence"),
+        ("Sa voiture est en panne depuis deux semaines, il marche 6 km.", "mobilite"),
+        ("Elle commence une formation d'aide-soignante en avril.", "emploi_insertion"),
+        # lead poisoning and teeth
+        ("Plombémie élevée chez le petit dernier.", "sante"),
+        ("Caries non soignées chez les deux aînés.", "sante"),
+    ],
+)
+def test_more_ways_of_stating_a_need(text, present):
+    assert present in needs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a cue starts a word: "emplacement" holds no placement, "information" no training
+        ("Il loue un emplacement de camping à l'année.", "protection_enfance"),
+        ("Information de la famille sur ses droits.", "emploi_insertion"),
+        # "violence" in a charge is the young person's offence, not violence suffered
+        ("Mis en examen pour vol avec violence.", "violences"),
+        # "le plus proche" is a distance, not a lack of relatives
+        ("La pharmacie la plus proche est à 12 km.", "isolement_social"),
+        # a visiting permit is not a driving licence
+        ("Elle n'a pas encore de permis de visite pour le parloir.", "mobilite"),
+        # an eventual procedure is not one under way
+        ("Bilan budgétaire avant d'envisager un éventuel dossier de surendettement.", "surendettement"),
+        # a renewal and a receipt next to a residence card are the card's matter
+        ("Renouvellement de sa carte de séjour déposé, récépissé remis.", "acces_droits_administratif"),
+        # a child-protection report evaluated and closed with no danger
+        (
+            "Information préoccupante évaluée : pas d'élément de danger, classement de l'IP.",
+            "protection_enfance",
+        ),
+        # a heading and a home described in a budget line are not a housing problem
+        ("Logement : T3 du bailleur social, loyer 480 €, APL 210 €.", "logement"),
+        # animals' illness
+        ("La tuberculose bovine a décimé son troupeau.", "sante"),
+        # a parent bringing up children alone is not in itself a difficulty
+        ("Elle élève seule ses deux enfants.", "famille_parentalite"),
+        # a pupil is not a parent who "élève seule"
+        ("Elle élève seule sa fille, qui va bien.", "education_scolarite"),
+    ],
+)
+def test_more_mentions_that_are_not_needs(text, absent):
+    assert absent not in needs(text)
