@@ -120,6 +120,9 @@ HEADING_NOUN_RE = re.compile(rf"\b(?:{_HEADING_NOUNS})\b[^,.\n]{{0,30}}?(?:\b(?:
 # "RDV 10/02/2026 – M. T.", "Rendez-vous du 10/02": the meeting the note reports ("RDV le 24/02" is ahead).
 RDV_HEADING_RE = re.compile(r"^\W*(?:rdv|rendez-vous)\s*(?:du\s*)?$", re.I)
 SENTENCE_END_RE = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bDr)(?<!\bMe)(?<!\bSt)(?<!\bPr)[.!?]\s")
+# A first line that opens on a note's kind ("SMS de Mme K., 18/09 à 11h02") dates the note, even
+# after a name, a phone number and a town ("Appel de Mme T. (06 …), Saint-Benoît, mardi 22/09").
+HEADING_REACH = 100
 # A first line that opens on a note's kind ("SMS de Mme K., 18/09 à 11h02") dates the note.
 HEADING_START_RE = re.compile(rf"^\W*(?:{_HEADING_NOUNS})\b", re.I)
 # Mail headers name the subject, not the note's date ("Objet : Commission du 24 mars").
@@ -227,7 +230,11 @@ def heading_date(text: str, mentions: list[DateMention] | None = None) -> DateMe
         if (
             HEADING_NOUN_RE.search(before + prefix)
             or re.search(r"[-–—:]\s*$", before)
-            or (HEADING_START_RE.match(before) and len(before) <= 40 and not SENTENCE_END_RE.search(before))
+            or (
+                HEADING_START_RE.match(before)
+                and len(before) <= HEADING_REACH
+                and not SENTENCE_END_RE.search(before)
+            )
             or RDV_HEADING_RE.match(before + prefix)
         ):
             return mention

@@ -51,12 +51,13 @@ _TIME = (
 )
 
 # What follows a fraction or a decimal, not a date: "3/4 temps", "2/3 des dépenses", "2.5 kg".
+# On the same line only, and "M." is Monsieur: "VAD – 03/03/2026" then "M. Roux" on the next line.
 _NOT_A_DATE_AFTER = (
-    r"(?!\s*(?:%|kg\b|g\b|g/|mg\b|l\b|km\b|m\b|cm\b|ans?\b|mois\b|€|eur\b|euros?\b|temps\b|des\b|de\b(?!\s*\d)|du\b(?!\s*\d)|"
+    r"(?![ \t]*(?:%|kg\b|g\b|g/|mg\b|l\b|km\b|m\b(?!\.\s)|cm\b|ans?\b|mois\b|€|eur\b|euros?\b|temps\b|des\b|de\b(?!\s*\d)|du\b(?!\s*\d)|"
     r"d'|journees?\b|fois\b|parts?\b))"
 )
 NUMERIC_RE = re.compile(
-    rf"\b{_WEEKDAY}(?:(?:le|du|au)\s+)?(?<![\d/.,-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?:(?P=sep)(?P<year>(?:19|20)?\d\d))?(?![\d]|[/.,-]\d){_NOT_A_DATE_AFTER}{_TIME}"
+    rf"\b{_WEEKDAY}(?:(?:le|du|au)\s+)?(?<![\d/.,-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?:(?P=sep)(?P<year>(?:19|20)?\d\d))?(?![\d]|[/.,-]\d)(?(year)|{_NOT_A_DATE_AFTER}){_TIME}"
 )
 TEXTUAL_RE = re.compile(
     rf"\b{_WEEKDAY}(?P<day>[0-3]?\d|1er|premier)\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w){_TIME}"

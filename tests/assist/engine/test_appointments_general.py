@@ -165,3 +165,17 @@ def test_more_deadlines_and_present_tenses():
     assert _dates("Dernier jour au foyer le 30/04, puis sortie.", note) == [dt.date(2026, 4, 30)]
     assert _dates("RDV le 14/04 de 10h à 11h au CMS.", note) == [dt.date(2026, 4, 14)]
     assert _dates("Elle travaille à 3/4 temps depuis le 2/3 des congés.", note) == []
+
+
+def test_a_heading_date_followed_by_a_title_on_the_next_line():
+    # "M." opening the next line is Monsieur, not metres after a decimal number.
+    text = "VAD conjointe CESF / AS – 14/10/2026\nM. Garnier reçoit l'équipe. RDV pris demain à 9h au CMS."
+    assert _dates(text) == [dt.date(2026, 10, 15)]
+
+
+def test_a_long_first_line_that_opens_on_the_note_kind_dates_the_note():
+    text = (
+        "Appel de M. Tessier (06 12 00 00 00), Saint-Pierre, jeudi 08/10 à 11h.\n"
+        "Il demande de l'aide pour son dossier. Je passe chez lui lundi 12/10 à 14h."
+    )
+    assert _dates(text) == [dt.date(2026, 10, 12)]
