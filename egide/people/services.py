@@ -96,8 +96,8 @@ class HouseholdChoice:
     relationship: str = ""
 
 
-def _require_edit(user, person: Person) -> None:
-    if not perms.can_edit_file(user, person):
+def _require_edit(actor, person: Person) -> None:
+    if not perms.can_edit_file(actor, person):
         raise PermissionDenied("Vous ne pouvez pas modifier ce dossier.")
 
 
@@ -109,27 +109,27 @@ class Assignment:
     referents: tuple[User, ...] = ()
 
 
-def _default_assignment(user: User) -> Assignment:
-    membership = user.membership
-    referents = (user,) if membership.role in (Role.WORKER, Role.MANAGER) else ()
+def _default_assignment(actor: User) -> Assignment:
+    membership = actor.membership
+    referents = (actor,) if membership.role in (Role.WORKER, Role.MANAGER) else ()
     return Assignment(team=membership.team, referents=referents)
 
 
 @transaction.atomic
 def person_create(
     *,
-    user: User,
+    actor: User,
     data: dict,
     household: HouseholdChoice | None = None,
     assignment: Assignment | None = None,
 ) -> Person:
     """Open a new file in the user's structure. Refuses a duplicate (the existing file must be used)."""
-    if not perms.can_create_person(user):
+    if not perms.can_create_person(actor):
         raise PermissionDenied("Vous ne pouvez pas créer de dossier.")
-    membership = user.membership
+    membership = actor.membership
     organisation = Organisation.objects.select_for_update().get(pk=membership.organisation_id)
     duplicates = find_duplicates(
-        user=user,
+        user=actor,
         birth_name=data.get("birth_name", ""),
         usage_name=data.get("usage_name", ""),
         first_names=data.get("first_names", ""),
@@ -140,7 +140,7 @@ def person_create(
             f"Cette personne a déjà un dossier dans la structure (n° {duplicates[0].file_number}).",
             code="duplicate",
         )
-    assignment = assignment or _default_assignment(user)
+    assignment = assignment or _default_assignment(actor)
     if assignment.team is not None and assignment.team.organisation_id != organisation.pk:
         raise PermissionDenied("Cette équipe n'appartient pas à votre structure.")
     for referent in assignment.referents:
@@ -153,20 +153,20 @@ def person_create(
     person.save()
     person.referents.add(*assignment.referents)
     index_person_names(person)
-    audit(actor=user, action=AccessEvent.Action.CREATE, person=person, obj=person)
+    audit(actor=actor, action=AccessEvent.Action.CREATE, person=person, obj=person)
     if household is not None and household.mode != "none":
-        _attach_household(user=user, person=person, choice=household)
+        _attach_household(actor=actor, person=person, choice=household)
     return person
 
 
-def _attach_household(*, user: User, person: Person, choice: HouseholdChoice) -> None:
+def _attach_household(*, actor: User, person: Person, choice: HouseholdChoice) -> None:
     if choice.mode == "new":
         household = Household.objects.create(
             organisation_id=person.organisation_id,
             name=choice.name.strip() or f"Foyer {person.last_name.upper()}",
             housing_status=choice.housing_status,
         )
-        audit(actor=user, action=AccessEvent.Action.CREATE, person=person, obj=household)
+        audit(actor=actor, action=AccessEvent.Action.CREATE, person=person, obj=household)
     elif choice.mode == "join" and choice.join is not None:
         household = choice.join
         if household.organisation_id != person.organisation_id:
@@ -176,15 +176,15 @@ def _attach_household(*, user: User, person: Person, choice: HouseholdChoice) ->
     member = HouseholdMember.objects.create(
         household=household, person=person, role=choice.role, relationship=choice.relationship
     )
-    audit(actor=user, action=AccessEvent.Action.UPDATE, person=person, obj=member)
+    audit(actor=actor, action=AccessEvent.Action.UPDATE, person=person, obj=member)
 
 
 @transaction.atomic
-def person_update(*, user: User, person: Person, data: dict) -> Person:
+def person_update(*, actor: User, person: Person, data: dict) -> Person:
     """Change identity, contact and situation fields. Names change -> search keys rebuilt."""
-    _require_edit(user, person)
+    _require_edit(actor, person)
     duplicates = find_duplicates(
-        user=user,
+        user=actor,
         birth_name=data.get("birth_name", person.birth_name),
         usage_name=data.get("usage_name", person.usage_name),
         first_names=data.get("first_names", person.first_names),
@@ -204,14 +204,14 @@ def person_update(*, user: User, person: Person, data: dict) -> Person:
     person.save()
     if tuple(getattr(person, f) for f in NAME_FIELDS) != names_before:
         index_person_names(person)
-    audit(actor=user, action=AccessEvent.Action.UPDATE, person=person, obj=person)
+    audit(actor=actor, action=AccessEvent.Action.UPDATE, person=person, obj=person)
     return person
 
 
 @transaction.atomic
-def person_assign(*, user: User, person: Person, referents: list[User], team_id: int | None) -> Person:
+def person_assign(*, actor: User, person: Person, referents: list[User], team_id: int | None) -> Person:
     """Set the referent professionals and the team of a file (encadrant only)."""
-    if perms.role_of(user) != Role.MANAGER or user.membership.organisation_id != person.organisation_id:
+    if perms.role_of(actor) != Role.MANAGER or actor.membership.organisation_id != person.organisation_id:
         raise PermissionDenied("Seul un encadrant peut attribuer les dossiers.")
     for referent in referents:
         membership = referent.membership
@@ -220,7 +220,7 @@ def person_assign(*, user: User, person: Person, referents: list[User], team_id:
     person.referents.set(referents)
     person.team_id = team_id
     person.save(update_fields=["team", "updated_at"])
-    audit(actor=user, action=AccessEvent.Action.UPDATE, person=person, obj=person, reason="attribution")
+    audit(actor=actor, action=AccessEvent.Action.UPDATE, person=person, obj=person, reason="attribution")
     return person
 
 
@@ -244,9 +244,9 @@ def household_with_members(person: Person) -> tuple[Household | None, list[House
 
 @transaction.atomic
 def household_create(
-    *, user: User, person: Person, data: dict, role: str, relationship: str = ""
+    *, actor: User, person: Person, data: dict, role: str, relationship: str = ""
 ) -> Household:
-    _require_edit(user, person)
+    _require_edit(actor, person)
     if HouseholdMember.objects.filter(person=person).exists():
         raise ValidationError("Cette personne fait déjà partie d'un foyer.", code="has_household")
     household = Household(organisation_id=person.organisation_id, **data)
@@ -254,33 +254,33 @@ def household_create(
         household.name = f"Foyer {person.last_name.upper()}"
     household.full_clean()
     household.save()
-    audit(actor=user, action=AccessEvent.Action.CREATE, person=person, obj=household)
+    audit(actor=actor, action=AccessEvent.Action.CREATE, person=person, obj=household)
     member = HouseholdMember.objects.create(
         household=household, person=person, role=role, relationship=relationship
     )
-    audit(actor=user, action=AccessEvent.Action.UPDATE, person=person, obj=member)
+    audit(actor=actor, action=AccessEvent.Action.UPDATE, person=person, obj=member)
     return household
 
 
 @transaction.atomic
-def household_update(*, user: User, person: Person, household: Household, data: dict) -> Household:
-    _require_edit(user, person)
+def household_update(*, actor: User, person: Person, household: Household, data: dict) -> Household:
+    _require_edit(actor, person)
     if not HouseholdMember.objects.filter(household=household, person=person).exists():
         raise PermissionDenied("Ce foyer n'est pas celui de la personne.")
     for field, value in data.items():
         setattr(household, field, value)
     household.full_clean()
     household.save()
-    audit(actor=user, action=AccessEvent.Action.UPDATE, person=person, obj=household)
+    audit(actor=actor, action=AccessEvent.Action.UPDATE, person=person, obj=household)
     return household
 
 
 @transaction.atomic
 def household_add_member(
-    *, user: User, person: Person, household: Household, member: Person, role: str, relationship: str = ""
+    *, actor: User, person: Person, household: Household, member: Person, role: str, relationship: str = ""
 ) -> HouseholdMember:
     """Put `member` (another file of the structure) into the household of `person`."""
-    _require_edit(user, person)
+    _require_edit(actor, person)
     if member.organisation_id != household.organisation_id:
         raise PermissionDenied("Cette personne n'appartient pas à votre structure.")
     if HouseholdMember.objects.filter(person=member).exists():
@@ -291,14 +291,14 @@ def household_add_member(
     link = HouseholdMember.objects.create(
         household=household, person=member, role=role, relationship=relationship
     )
-    audit(actor=user, action=AccessEvent.Action.UPDATE, person=member, obj=link)
+    audit(actor=actor, action=AccessEvent.Action.UPDATE, person=member, obj=link)
     return link
 
 
 @transaction.atomic
-def household_join(*, user: User, person: Person, household: Household, role: str, relationship: str = ""):
+def household_join(*, actor: User, person: Person, household: Household, role: str, relationship: str = ""):
     """Put `person` (who has no household yet) into an existing household of the structure."""
-    _require_edit(user, person)
+    _require_edit(actor, person)
     if household.organisation_id != person.organisation_id:
         raise PermissionDenied("Ce foyer n'appartient pas à votre structure.")
     if HouseholdMember.objects.filter(person=person).exists():
@@ -306,33 +306,33 @@ def household_join(*, user: User, person: Person, household: Household, role: st
     link = HouseholdMember.objects.create(
         household=household, person=person, role=role, relationship=relationship
     )
-    audit(actor=user, action=AccessEvent.Action.UPDATE, person=person, obj=link)
+    audit(actor=actor, action=AccessEvent.Action.UPDATE, person=person, obj=link)
     return link
 
 
 @transaction.atomic
 def household_update_member(
-    *, user: User, person: Person, link: HouseholdMember, role: str, relationship: str
+    *, actor: User, person: Person, link: HouseholdMember, role: str, relationship: str
 ):
-    _require_edit(user, person)
+    _require_edit(actor, person)
     link.role = role
     link.relationship = relationship
     link.full_clean(exclude=["household", "person"])
     link.save()
-    audit(actor=user, action=AccessEvent.Action.UPDATE, person=link.person, obj=link)
+    audit(actor=actor, action=AccessEvent.Action.UPDATE, person=link.person, obj=link)
     return link
 
 
 @transaction.atomic
-def household_remove_member(*, user: User, person: Person, link: HouseholdMember) -> None:
+def household_remove_member(*, actor: User, person: Person, link: HouseholdMember) -> None:
     """Take a member out of the household; an empty household is deleted."""
-    _require_edit(user, person)
+    _require_edit(actor, person)
     household = link.household
     member = link.person
-    audit(actor=user, action=AccessEvent.Action.DELETE, person=member, obj=link)
+    audit(actor=actor, action=AccessEvent.Action.DELETE, person=member, obj=link)
     link.delete()
     if not household.members.exists():
-        audit(actor=user, action=AccessEvent.Action.DELETE, person=member, obj=household)
+        audit(actor=actor, action=AccessEvent.Action.DELETE, person=member, obj=household)
         household.delete()
 
 
@@ -340,21 +340,21 @@ def household_remove_member(*, user: User, person: Person, link: HouseholdMember
 
 
 @transaction.atomic
-def relative_add(*, user: User, person: Person, data: dict) -> Relative:
-    _require_edit(user, person)
+def relative_add(*, actor: User, person: Person, data: dict) -> Relative:
+    _require_edit(actor, person)
     relative = Relative(person=person, **data)
     relative.full_clean()
     relative.save()
-    audit(actor=user, action=AccessEvent.Action.CREATE, person=person, obj=relative)
+    audit(actor=actor, action=AccessEvent.Action.CREATE, person=person, obj=relative)
     return relative
 
 
 @transaction.atomic
-def relative_remove(*, user: User, person: Person, relative: Relative) -> None:
-    _require_edit(user, person)
+def relative_remove(*, actor: User, person: Person, relative: Relative) -> None:
+    _require_edit(actor, person)
     if relative.person_id != person.pk:
         raise PermissionDenied("Ce proche n'est pas rattaché à ce dossier.")
-    audit(actor=user, action=AccessEvent.Action.DELETE, person=person, obj=relative)
+    audit(actor=actor, action=AccessEvent.Action.DELETE, person=person, obj=relative)
     relative.delete()
 
 
@@ -459,15 +459,15 @@ def _storage_path(storage_name: uuid.UUID) -> Path:
     return Path(settings.DOCUMENTS_DIR) / str(storage_name)
 
 
-def _require_documents(user, person: Person) -> None:
-    if not perms.can_read_notes(user, person):
+def _require_documents(actor, person: Person) -> None:
+    if not perms.can_read_notes(actor, person):
         raise PermissionDenied("Les documents ne vous sont pas accessibles.")
 
 
 @transaction.atomic
-def document_upload(*, user: User, person: Person, title: str, name: str, content: bytes) -> Document:
+def document_upload(*, actor: User, person: Person, title: str, name: str, content: bytes) -> Document:
     """Check the file by its content, store it encrypted outside the web root, record its hash."""
-    _require_edit(user, person)
+    _require_edit(actor, person)
     mime = check_document(name, content)
     document = Document(
         person=person,
@@ -476,7 +476,7 @@ def document_upload(*, user: User, person: Person, title: str, name: str, conten
         content_type=mime,
         size=len(content),
         sha256=hashlib.sha256(content).hexdigest(),
-        uploaded_by=user,
+        uploaded_by=actor,
     )
     path = _storage_path(document.storage_name)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -485,7 +485,7 @@ def document_upload(*, user: User, person: Person, title: str, name: str, conten
     temporary.chmod(0o600)
     try:
         document.save()
-        audit(actor=user, action=AccessEvent.Action.CREATE, person=person, obj=document)
+        audit(actor=actor, action=AccessEvent.Action.CREATE, person=person, obj=document)
         temporary.replace(path)
     except BaseException:
         temporary.unlink(missing_ok=True)
@@ -501,26 +501,26 @@ def documents_of(user, person: Person) -> QuerySet[Document]:
 
 
 @transaction.atomic
-def document_open(*, user: User, person: Person, document_pk: int) -> tuple[Document, bytes]:
+def document_open(*, actor: User, person: Person, document_pk: int) -> tuple[Document, bytes]:
     """Decrypt a document for download, after the permission check; audited as a read."""
-    _require_documents(user, person)
+    _require_documents(actor, person)
     document = Document.objects.get(pk=document_pk, person=person)
     content = decrypt_bytes(_storage_path(document.storage_name).read_bytes())
     if hashlib.sha256(content).hexdigest() != document.sha256:
         raise ValidationError(
             "Le fichier stocké ne correspond pas à l'empreinte enregistrée.", code="corrupt"
         )
-    audit(actor=user, action=AccessEvent.Action.READ, person=person, obj=document)
+    audit(actor=actor, action=AccessEvent.Action.READ, person=person, obj=document)
     return document, content
 
 
 @transaction.atomic
-def document_delete(*, user: User, person: Person, document_pk: int) -> None:
+def document_delete(*, actor: User, person: Person, document_pk: int) -> None:
     """Remove a document and its encrypted file (an error filed in the wrong place, a withdrawn copy)."""
-    _require_edit(user, person)
+    _require_edit(actor, person)
     document = Document.objects.get(pk=document_pk, person=person)
     path = _storage_path(document.storage_name)
-    audit(actor=user, action=AccessEvent.Action.DELETE, person=person, obj=document)
+    audit(actor=actor, action=AccessEvent.Action.DELETE, person=person, obj=document)
     document.delete()
     transaction.on_commit(lambda: path.unlink(missing_ok=True))
 
@@ -528,11 +528,11 @@ def document_delete(*, user: User, person: Person, document_pk: int) -> None:
 # --- Reads that leave a trace ------------------------------------------------------------------
 
 
-def person_file_viewed(*, user: User, person: Person) -> None:
+def person_file_viewed(*, actor: User, person: Person) -> None:
     """One READ row per view of the file page."""
-    audit(actor=user, action=AccessEvent.Action.READ, person=person, obj=person)
+    audit(actor=actor, action=AccessEvent.Action.READ, person=person, obj=person)
 
 
-def people_searched(*, user: User) -> None:
+def people_searched(*, actor: User) -> None:
     """A search was run. The query itself is not logged: it may be a name."""
-    audit(actor=user, action=AccessEvent.Action.SEARCH, object_type="person")
+    audit(actor=actor, action=AccessEvent.Action.SEARCH, object_type="person")

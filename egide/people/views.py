@@ -100,7 +100,7 @@ def person_list(request):
         results = search_people(
             people_visible_to(request.user), query, organisation_id=request.user.membership.organisation_id
         )
-        services.people_searched(user=request.user)
+        services.people_searched(actor=request.user)
     else:
         if scope == "sans-referent" and perms.role_of(request.user) == Role.MANAGER:
             people = unassigned_people(request.user)
@@ -139,7 +139,7 @@ def person_create(request):
     if request.method == "POST" and all(valid):
         try:
             person = services.person_create(
-                user=request.user,
+                actor=request.user,
                 data=form.person_data(),
                 household=household_form.choice(),
                 assignment=assignment_form.assignment(),
@@ -197,7 +197,7 @@ def person_detail(request, pk: int):
         },
     }
     context.update(person_file_sections(user, person))
-    services.person_file_viewed(user=user, person=person)
+    services.person_file_viewed(actor=user, person=person)
     return render(request, "people/detail.html", context)
 
 
@@ -207,7 +207,7 @@ def person_edit(request, pk: int):
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.person_update(user=request.user, person=person, data=form.person_data())
+            services.person_update(actor=request.user, person=person, data=form.person_data())
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -233,7 +233,7 @@ def person_assign(request, pk: int):
     if request.method == "POST" and form.is_valid():
         team = form.cleaned_data["team"]
         services.person_assign(
-            user=request.user,
+            actor=request.user,
             person=person,
             referents=list(form.cleaned_data["referents"]),
             team_id=team.pk if team else None,
@@ -288,7 +288,7 @@ def household_edit(request, pk: int):
             try:
                 if household is None:
                     services.household_create(
-                        user=request.user,
+                        actor=request.user,
                         person=person,
                         data=data,
                         role=role_form.cleaned_data["role"],
@@ -297,7 +297,7 @@ def household_edit(request, pk: int):
                     messages.success(request, "Le foyer a été créé.")
                 else:
                     services.household_update(
-                        user=request.user, person=person, household=household, data=data
+                        actor=request.user, person=person, household=household, data=data
                     )
                     messages.success(request, "Le foyer a été mis à jour.")
             except ValidationError as error:
@@ -316,7 +316,7 @@ def household_join(request, pk: int):
     if form.is_valid():
         try:
             services.household_join(
-                user=request.user,
+                actor=request.user,
                 person=person,
                 household=form.household,
                 role=form.cleaned_data["role"],
@@ -340,7 +340,7 @@ def household_member_add(request, pk: int):
     if form.is_valid():
         try:
             services.household_add_member(
-                user=request.user,
+                actor=request.user,
                 person=person,
                 household=household,
                 member=form.member,
@@ -371,7 +371,7 @@ def household_member_edit(request, pk: int, link_pk: int):
     form = MemberRoleForm(request.POST, prefix=f"m{link.pk}")
     if form.is_valid():
         services.household_update_member(
-            user=request.user,
+            actor=request.user,
             person=person,
             link=link,
             role=form.cleaned_data["role"],
@@ -388,7 +388,7 @@ def household_member_remove(request, pk: int, link_pk: int):
     person = _editable(request, pk)
     link = _member_link(person, link_pk)
     name = link.person.display_name
-    services.household_remove_member(user=request.user, person=person, link=link)
+    services.household_remove_member(actor=request.user, person=person, link=link)
     messages.success(request, f"{name} ne fait plus partie du foyer.")
     if link.person_id == person.pk:
         return redirect("people:detail", pk=person.pk)
@@ -410,7 +410,7 @@ def relatives(request, pk: int):
     person = _editable(request, pk)
     form = RelativeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.relative_add(user=request.user, person=person, data=form.cleaned_data)
+        services.relative_add(actor=request.user, person=person, data=form.cleaned_data)
         if not _is_htmx(request):
             messages.success(request, "Le proche a été ajouté.")
             return redirect("people:detail", pk=person.pk)
@@ -422,7 +422,7 @@ def relatives(request, pk: int):
 def relative_remove(request, pk: int, relative_pk: int):
     person = _editable(request, pk)
     relative = get_object_or_404(Relative, pk=relative_pk, person=person)
-    services.relative_remove(user=request.user, person=person, relative=relative)
+    services.relative_remove(actor=request.user, person=person, relative=relative)
     if _is_htmx(request):
         return _relatives_response(request, person, RelativeForm())
     messages.success(request, "Le proche a été retiré du dossier.")
@@ -487,7 +487,7 @@ def _document_upload(request, pk: int):
         upload = form.cleaned_data["file"]
         try:
             services.document_upload(
-                user=request.user,
+                actor=request.user,
                 person=person,
                 title=form.cleaned_data["title"],
                 name=upload.name,
@@ -506,7 +506,7 @@ def _document_upload(request, pk: int):
 def document_delete(request, pk: int, document_pk: int):
     person = _person_with_documents(request, pk)
     try:
-        services.document_delete(user=request.user, person=person, document_pk=document_pk)
+        services.document_delete(actor=request.user, person=person, document_pk=document_pk)
     except Document.DoesNotExist as exc:
         raise Http404("Document introuvable.") from exc
     messages.success(request, "Le document a été supprimé.")
@@ -517,7 +517,7 @@ def document_delete(request, pk: int, document_pk: int):
 def document_download(request, pk: int, document_pk: int):
     person = _person_with_documents(request, pk)
     try:
-        document, content = services.document_open(user=request.user, person=person, document_pk=document_pk)
+        document, content = services.document_open(actor=request.user, person=person, document_pk=document_pk)
     except Document.DoesNotExist as exc:
         raise Http404("Document introuvable.") from exc
     except (ValidationError, KeyError_, FileNotFoundError):

@@ -142,7 +142,7 @@ def rights_complete(*, user: User, person: Person, field_name: str, member: Pers
             raise PermissionDenied("Cette personne ne fait pas partie du foyer.")
         if not perms.can_complete_rights(user, target):
             raise PermissionDenied("Vous ne pouvez pas modifier le dossier de ce membre du foyer.")
-        people_services.person_update(user=user, person=target, data={field_name: value})
+        people_services.person_update(actor=user, person=target, data={field_name: value})
         return
     if field_name not in HOUSING_FIELDS:
         raise ValidationError("Information inconnue.")
@@ -150,10 +150,12 @@ def rights_complete(*, user: User, person: Person, field_name: str, member: Pers
         raise PermissionDenied("Vous ne pouvez pas modifier ce dossier.")
     household = selectors.household_of(person)
     if household is None:
-        people_services.household_create(user=user, person=person, data={field_name: value}, role="demandeur")
+        people_services.household_create(
+            actor=user, person=person, data={field_name: value}, role="demandeur"
+        )
     else:
         people_services.household_update(
-            user=user, person=person, household=household, data={field_name: value}
+            actor=user, person=person, household=household, data={field_name: value}
         )
 
 

@@ -83,7 +83,7 @@ def build_world() -> World:
         person=person, kind="loyer", label="Loyer", amount=500, created_by=author
     )
     document = document_upload(
-        user=author, person=person, title="Attestation", name="a.txt", content=b"Attestation CAF\n"
+        actor=author, person=person, title="Attestation", name="a.txt", content=b"Attestation CAF\n"
     )
     purpose = Purpose.objects.order_by("pk").first()
     consent = Consent.objects.filter(person=person).first()

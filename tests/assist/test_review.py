@@ -226,7 +226,7 @@ def test_flagged_draft_needs_an_edit_then_becomes_a_marked_document(client, work
     assert client.post(_url(draft), {"decision": "modifiee", p + "text": final}).status_code == 302
     document = Document.objects.get(person=note.person)
     assert document.written_with_assistant
-    _, content = document_open(user=worker, person=note.person, document_pk=document.pk)
+    _, content = document_open(actor=worker, person=note.person, document_pk=document.pk)
     content = content.decode()
     assert content.startswith(final.strip())
     assert "rédigé avec l'aide de l'assistant d'Égide, relu et validé par Nadia Ferrand" in content

@@ -70,13 +70,13 @@ def test_too_large_is_refused(settings):
 
 def test_upload_is_stored_encrypted_outside_web_root_with_its_hash(world, settings):
     document = services.document_upload(
-        user=world.worker, person=world.person, title="Bail", name="bail.pdf", content=PDF
+        actor=world.worker, person=world.person, title="Bail", name="bail.pdf", content=PDF
     )
     stored = (settings.DOCUMENTS_DIR / str(document.storage_name)).read_bytes()
     assert b"%PDF" not in stored and stored.startswith(b"enc1:")
     assert document.sha256 == hashlib.sha256(PDF).hexdigest()
     assert document.size == len(PDF)
-    _, content = services.document_open(user=world.worker, person=world.person, document_pk=document.pk)
+    _, content = services.document_open(actor=world.worker, person=world.person, document_pk=document.pk)
     assert content == PDF
 
 
@@ -84,23 +84,23 @@ def test_tampered_file_is_not_served(world, settings):
     from egide.privacy.crypto import encrypt_bytes
 
     document = services.document_upload(
-        user=world.worker, person=world.person, title="", name="a.pdf", content=PDF
+        actor=world.worker, person=world.person, title="", name="a.pdf", content=PDF
     )
     (settings.DOCUMENTS_DIR / str(document.storage_name)).write_bytes(encrypt_bytes(PDF + b"x"))
     with pytest.raises(ValidationError, match="empreinte"):
-        services.document_open(user=world.worker, person=world.person, document_pk=document.pk)
+        services.document_open(actor=world.worker, person=world.person, document_pk=document.pk)
 
 
 @pytest.mark.parametrize("role", ["reception", "dpo", "stranger"])
 def test_roles_without_secrecy_cannot_upload_or_open(world, role):
     document = services.document_upload(
-        user=world.worker, person=world.person, title="", name="a.pdf", content=PDF
+        actor=world.worker, person=world.person, title="", name="a.pdf", content=PDF
     )
     user = getattr(world, role)
     with pytest.raises(PermissionDenied):
-        services.document_upload(user=user, person=world.person, title="", name="b.pdf", content=PDF)
+        services.document_upload(actor=user, person=world.person, title="", name="b.pdf", content=PDF)
     with pytest.raises(PermissionDenied):
-        services.document_open(user=user, person=world.person, document_pk=document.pk)
+        services.document_open(actor=user, person=world.person, document_pk=document.pk)
     assert not services.documents_of(user, world.person).exists()
 
 
@@ -154,7 +154,7 @@ def test_too_large_upload_page(client, world, settings):
 @pytest.mark.parametrize("role", ["reception", "dpo", "stranger", "admin", "foreign"])
 def test_document_pages_are_404_for_roles_outside_secrecy(client, world, role):
     document = services.document_upload(
-        user=world.worker, person=world.person, title="", name="a.pdf", content=PDF
+        actor=world.worker, person=world.person, title="", name="a.pdf", content=PDF
     )
     client.force_login(getattr(world, role))
     assert (
@@ -168,7 +168,7 @@ def test_document_pages_are_404_for_roles_outside_secrecy(client, world, role):
 
 def test_document_of_another_file_is_404(client, world):
     document = services.document_upload(
-        user=world.worker, person=world.person, title="", name="a.pdf", content=PDF
+        actor=world.worker, person=world.person, title="", name="a.pdf", content=PDF
     )
     from tests.factories import PersonFactory
 
@@ -179,7 +179,7 @@ def test_document_of_another_file_is_404(client, world):
 
 def test_manager_reads_documents(client, world):
     document = services.document_upload(
-        user=world.worker, person=world.person, title="", name="a.txt", content=TEXT
+        actor=world.worker, person=world.person, title="", name="a.txt", content=TEXT
     )
     client.force_login(world.manager)
     response = client.get(reverse("people:document_download", args=[world.person.pk, document.pk]))
@@ -190,7 +190,7 @@ def test_delete_document_removes_the_encrypted_file(
     client, world, settings, django_capture_on_commit_callbacks
 ):
     document = services.document_upload(
-        user=world.worker, person=world.person, title="", name="a.pdf", content=PDF
+        actor=world.worker, person=world.person, title="", name="a.pdf", content=PDF
     )
     path = settings.DOCUMENTS_DIR / str(document.storage_name)
     url = reverse("people:document_delete", args=[world.person.pk, document.pk])
@@ -227,7 +227,7 @@ def test_upload_still_checks_csrf(world):
 
 def test_a_missing_stored_file_gives_a_french_message_not_a_crash(client, world, settings):
     document = services.document_upload(
-        user=world.worker, person=world.person, title="", name="a.pdf", content=PDF
+        actor=world.worker, person=world.person, title="", name="a.pdf", content=PDF
     )
     (settings.DOCUMENTS_DIR / str(document.storage_name)).unlink()
     client.force_login(world.worker)

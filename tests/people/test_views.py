@@ -305,9 +305,9 @@ def test_file_page_queries_do_not_grow_with_the_file(client, world):
     def grow(n: int) -> None:
         for index in range(n):
             relative = {"first_name": f"P{index}", "last_name": "Benali", "relationship": "cousin"}
-            services.relative_add(user=world.worker, person=world.person, data=relative)
+            services.relative_add(actor=world.worker, person=world.person, data=relative)
             services.document_upload(
-                user=world.worker, person=world.person, title="", name="a.pdf", content=PDF
+                actor=world.worker, person=world.person, title="", name="a.pdf", content=PDF
             )
             member = PersonFactory(organisation=world.org, team=world.team_a)
             HouseholdMember.objects.create(household=household, person=member, role="enfant")
@@ -412,12 +412,12 @@ def test_every_file_write_is_refused_to_roles_that_may_not_edit(client, world, r
     household = household_with((world.person, "demandeur"), (partner, "conjoint"))
     link = household.members.get(person=partner)
     relative = services.relative_add(
-        user=world.worker,
+        actor=world.worker,
         person=world.person,
         data={"first_name": "K", "last_name": "B", "relationship": "frère"},
     )
     document = services.document_upload(
-        user=world.worker, person=world.person, title="", name="a.pdf", content=PDF
+        actor=world.worker, person=world.person, title="", name="a.pdf", content=PDF
     )
     pk = world.person.pk
     posts = [

@@ -91,7 +91,7 @@ def rich_file():
     BudgetLine.objects.create(
         person=person, kind="dette", label="Loyer", amount=1200, source_note=note, created_by=worker
     )
-    document_upload(user=worker, person=person, title="Quittance", name="q.pdf", content=PDF)
+    document_upload(actor=worker, person=person, title="Quittance", name="q.pdf", content=PDF)
     ensure_catalogue()
     purpose = Purpose.objects.get(code="study_use")
     consent_record(

@@ -87,7 +87,7 @@ def demo():
     NoteFactory(person=files["recent_note"], author=worker, occurred_at=_ago(10))
     household_with((files["expired_household"], "demandeur"), (files["recent"], "conjoint"))
     document = document_upload(
-        user=worker, person=files["expired"], title="Bail", name="bail.pdf", content=PDF
+        actor=worker, person=files["expired"], title="Bail", name="bail.pdf", content=PDF
     )
     other_org = OrganisationFactory(retention_months=120)
     files["other_structure_rule"] = _person(

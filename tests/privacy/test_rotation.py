@@ -47,7 +47,7 @@ def data(key_file):
     worker = member(Role.MANAGER, organisation=person.organisation)
     note = NoteFactory(person=person, author=worker, text=SENTENCE)
     index_note(note)
-    document = document_upload(user=worker, person=person, title="Avis", name="avis.pdf", content=PDF)
+    document = document_upload(actor=worker, person=person, title="Avis", name="avis.pdf", content=PDF)
     ensure_catalogue()
     purpose = Purpose.objects.get(code="study_use")
     consent = consent_record(
@@ -75,7 +75,7 @@ def test_rotation_reencrypts_everything_and_search_still_works(data, key_file, c
     with pytest.raises(crypto.KeyError_):
         decrypt_text(raw, ring=old_ring)  # the old key alone no longer opens it
     assert document_path(document.storage_name).read_bytes().startswith(b"enc1:k2:")
-    assert document_open(user=worker, person=person, document_pk=document.pk)[1] == PDF
+    assert document_open(actor=worker, person=person, document_pk=document.pk)[1] == PDF
     assert bytes(Consent.objects.get(pk=consent.pk).scan_encrypted).startswith(b"enc1:k2:")
     found = search_notes(Note.objects.all(), "dette locative", organisation_id=person.organisation_id)
     assert list(found) == [note]
