@@ -561,7 +561,7 @@ def _write_report(*, user, suggestion, text: str, run: NoteAssistRun | None):
     day = timezone.localdate(note.occurred_at)
     content = f"{text.strip()}\n\n— {mention}\n"
     document = document_upload(
-        user=user,
+        actor=user,
         person=suggestion.person,
         title=f"Compte rendu du {day:%d/%m/%Y}",
         name=f"compte-rendu-{day:%Y-%m-%d}.txt",
