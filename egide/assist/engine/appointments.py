@@ -97,12 +97,15 @@ DETERMINERS = _words_of("la le les l' une un des du de d' sa son ses leur leurs 
 ELISION_RE = re.compile(r"^(?:[ldjnmsct]|qu)'(?=\w)")
 WORD_RE = re.compile(r"[\w'-]+|->|→")
 LEADS_TO_DATE_RE = re.compile(
-    r"\bpour\s+(le|la|l')?\s*$|\b[àa] partir\s+(du|de)?\s*$|\bd'ici\s+(le|au|à)?\s*$|\bau plus tard\s+(le)?\s*$"
+    r"\bpour\s+(le|la|l')?\s*$|\b[àa] partir\s+(du|de)?\s*$|\bd'ici\s+(le|au|à)?\s*$|\bau plus tard\s+(le)?\s*$|"
+    r"\bau[- ]del[àa]\s+(du|de la|de)?\s*$"
 )
 DEADLINE_WORDS = _words_of(
     "avant jusqu' jusqu'au jusqu'à expire expirera expireront expirent expiration échéance fin limite délai "
     "rendre déposer renouveler signer envoyer transmettre fournir levée clôture tard terminera termine prendra"
 )
+# "je pourrai pas venir demain", "il ne viendra plus le 12": a meeting said not to happen.
+REFUSED_BEFORE_RE = re.compile(r"\b(?:pas|plus|jamais)\s+(?!oublier\b)(?:[\w'’]+\s+){0,2}$")
 # A meeting offered on a condition ("si besoin, passe demain") is not one; a deadline stays one.
 CONDITION_RE = re.compile(r"\b(?:si|s'il|s'ils|en cas d[e']|au cas où|au besoin|éventuellement)\b")
 AHEAD_WORDS = _words_of(
@@ -165,7 +168,11 @@ def _classify(left: str, right: str, has_time: bool, after: str = "") -> tuple[s
     words = _words(left)
     if AT_TERM_RE.search(lower_keep_accents(left)) or LAST_DAY_RE.search(lower_keep_accents(left)):
         return "echeance", 0.8  # "le bail arrive à terme le 31/12", "dernier jour au foyer le 31/05"
-    if any(w in NOT_APPOINTMENT_WORDS for w in words[-7:]) or _done_after(_words(right)):
+    if (
+        any(w in NOT_APPOINTMENT_WORDS for w in words[-7:])
+        or _done_after(_words(right))
+        or CANCELLED_AFTER_RE.search(lower_keep_accents(right))
+    ):
         return None, 0.0
     if RDV_TAKEN_RE.search(
         lower_keep_accents((after or right)[:60])
@@ -194,6 +201,8 @@ def _classify(left: str, right: str, has_time: bool, after: str = "") -> tuple[s
 
 
 PAST_AUXILIARIES = _words_of("a ont avait avaient")
+# "le RDV prévu le 26/01 à la CAF est annulé": called off after the date is named.
+CANCELLED_AFTER_RE = re.compile(r"\b(?:est|sont|a été|ont été|sera|seront)\s+(?:annulée?s?|décommandée?s?)\b")
 
 
 def _done_after(words: list[str]) -> bool:
@@ -230,6 +239,8 @@ def heading_date(text: str, mentions: list[DateMention] | None = None) -> DateMe
         if (
             HEADING_NOUN_RE.search(before + prefix)
             or re.search(r"[-–—:]\s*$", before)
+            # "… Maison du Département de Saint-Brieuc, 02/06/2026": a date closing the first line
+            or (re.search(r",\s*(?:le\s+)?$", before) and not text[mention.end : first_line_end].strip(" .)"))
             or (
                 HEADING_START_RE.match(before)
                 and len(before) <= HEADING_REACH
@@ -305,8 +316,14 @@ def find_appointments(
     seen: set[dt.date] = set()
     previous_end = 0
     stamps = [(m.start(), m.end()) for m in TIMESTAMP_RE.finditer(text)]
+    stamp_day: dt.date | None = None  # the day of the last SMS time stamp read
     for mention in mentions:
-        if mention is heading or any(s <= mention.start and mention.end <= e for s, e in stamps):
+        if mention is heading:
+            previous_end = mention.end
+            continue
+        if any(s <= mention.start and mention.end <= e for s, e in stamps):
+            # "[lun. 16/03 08:14] Moi : je passe demain": what follows is said that day
+            stamp_day = resolve(mention, ref or default_date, year_hint=year_hint) or stamp_day
             previous_end = mention.end
             continue
         left_start, right_end = clause_bounds(text, mention.start, mention.end)
@@ -318,20 +335,25 @@ def find_appointments(
             mention.time is not None,
             re.split(r"\n|[.!?]\s", text[mention.end : mention.end + 60])[0],
         )
-        if confidence == PAST_FORM and ref is not None:
+        said_on = stamp_day if stamp_day is not None and (ref is None or stamp_day >= ref) else ref
+        if confidence == PAST_FORM and said_on is not None:
             confidence = UNDECIDED
         if kind is None and confidence != UNDECIDED:
             continue
         if kind != "echeance" and CONDITION_RE.search(lower_keep_accents(text[left_start : mention.start])):
             continue
-        day = resolve(mention, ref, year_hint=year_hint, lean=2.0 if kind is None else AHEAD_LEAN)
+        if kind != "echeance" and REFUSED_BEFORE_RE.search(
+            lower_keep_accents(text[left_start : mention.start])
+        ):
+            continue
+        day = resolve(mention, said_on, year_hint=year_hint, lean=2.0 if kind is None else AHEAD_LEAN)
         if day is None:
             continue
         if kind is None:  # no cue: "demain", or a date ahead of the note ("colis demain", "PMI le 10/07")
-            if ref is None or day <= ref:
-                continue
+            if ref is None or day <= said_on:
+                continue  # in a thread with no date of its own, "je rentre demain" promises nothing
             kind = "rendez_vous"
-        if ref is not None and day < ref:
+        if said_on is not None and day < said_on:
             continue  # before the note's own date: history, not an appointment
         if day in seen:
             continue

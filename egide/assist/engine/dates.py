@@ -104,6 +104,10 @@ class DateMention:
     time: str | None = None
 
 
+# Said "dans huit jours", "dans quinze jours", French means a week and two weeks, the same weekday.
+WEEK_IN_DAYS_SPOKEN = {8: 7, 15: 14}
+
+
 def _time(m: re.Match) -> str | None:
     hour = m.group("hour")
     if hour is None or int(hour) > 23:
@@ -216,7 +220,9 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             unit = m.group("unit")
             if unit.startswith("jour"):
-                mention.relative_days = n
+                # "dans quinze jours" is two weeks; "sous quinze jours", a time limit, is 15 days
+                spoken = m.group().startswith("dans")
+                mention.relative_days = WEEK_IN_DAYS_SPOKEN.get(n, n) if spoken else n
             elif unit.startswith("semaine"):
                 mention.relative_days = 7 * n
             else:

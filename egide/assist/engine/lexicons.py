@@ -25,6 +25,8 @@ LACK = (
 )
 # A hotline's number ("le 115", "3919"), not an amount ("115 €") nor part of a longer number.
 HOTLINE = r"(?<![\d.,])(?<!\d )\b(?:{})\b(?! ?(?:€|e\b|eur|euros?|[.,]\d|%|\d))"
+# A psychiatric setting: a stay or a treatment stopped there is a mental-health matter.
+PSYCHIATRIC = r"psychiatr\w*|soins libres|soins (?:a la demande|sans consentement)|\bsd[tr]e?\b|\bepsm\b|\bcmp\b|decompens\w*|tentative de suicide"
 # Words of a residence permit: a renewal or a receipt next to them is the permit's matter.
 RESIDENCE_PERMIT = r"\b(?:titre|carte de sejour|carte de resident|sejour|recepisse|anef|certificat de residence|prefecture)\b"
 # A benefit or an income by its name, for "l'APL (243 €) est suspendue", "le RSA est pas tombé".
@@ -120,7 +122,10 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"plain-pied|ascenseur|pmr", 1),
         (r"\blogements?\b", 1),
         (r"\bfjt\b|foyer de jeunes travailleurs|residence sociale|foyer de travailleurs", 1),
-        Cue(LACK + r"logement", 2, False),
+        Cue(LACK + r"logement", 2, False, unless=r"\b(?:souhaite|veut|desire|demande|voulait) pas\b"),
+        Cue(r"sans ascenseur", 1, False),
+        r"loyers?\b[^.;\n]{0,30}?\b(?:mois de retard|en retard|impayes?|non payes?)",
+        r"mutation (?:aupres|demandee|de logement)",
         Cue(r"sans logement", 2, False),
     ),
     "hebergement_urgence": _cues(
@@ -208,7 +213,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"(?:(?:risque|peur|menace\w*) de perdre|perdra|perdrait|va perdre) (?:son|sa|leur) (?:emploi|travail|poste|contrat|place)",
         r"(?:travail|emploi|poste|job) propose|proposition (?:d'emploi|de poste|d'embauche)",
         (r"creation d'entreprise|auto-entrepreneur|micro-entreprise", 1.5),
-        r"(?:suspendr\w*|rompre|rompra|romprait) (?:son|sa|leur) contrat|menace\w* de (?:licenciement|le licencier|la licencier)",
+        r"(?:suspend\w*|rompre|rompra|romprait|rompu) (?:son|sa|leur) contrat|menace\w* de (?:licenciement|le licencier|la licencier)",
         (
             r"medecin du travail|pre-reprise|mi-temps therapeutique|reprise (?:du travail|de son poste|d'activite)",
             1,
@@ -233,7 +238,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"(?:ne )?(?:touche|touchent|percoit|percoivent) (?:que|seulement|uniquement) ", 2, False),
         r"ne tient pas jusqu'(?:au|a la fin)|(?:tenir|boucler) (?:jusqu'a )?la fin du mois",
         Cue(r"faute de (?:pouvoir (?:la |le |les |l')?(?:payer|regler|financer)|moyens)", 2, False),
-        r"secours (?:du|de la|d'un|de l') ?(?:ccas|caf|mairie|departement|commune|msa)",
+        r"secours (?:du |de la |d'un |de l')?(?:ccas|caf|mairie|departement|commune|msa)\b",
+        r"chantiers? non declares?|travail non declare",
         # a debt said with the verb: "je dois 186 €", "il doit encore 900 euros au bailleur"
         r"(?:j'?)?(?:dois|doit|doi|doivent|devons|devez)\s+(?:encore\s+|toujours\s+)?\d[\d\s.,]*\s*(?:€|e\b|eur\b|euros?)",
         Cue(
@@ -354,9 +360,13 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"\bivg\b|contraception",
         (r"operation|chirurgi\w*", 1),
         r"\bmalades?\b|(?<!assurance )(?<!couverture )maladie",
-        r"(?:arret|rupture|interruption) (?:de ses |des |du |de son |de )?(?:traitements?|soins)|"
-        r"(?:ne prend plus|refuse|a arrete) (?:son|ses) traitements?",
-        (r"hospitalis\w*|hospit\b", 1),
+        Cue(
+            r"(?:arret|rupture|interruption) (?:de ses |des |du |de son |de )?(?:traitements?|soins)|"
+            r"(?:ne prend plus|refuse|a arrete) (?:son|ses) traitements?",
+            2,
+            unless=PSYCHIATRIC,
+        ),
+        Cue(r"hospitalis\w*|hospit\b", 1, unless=PSYCHIATRIC),
         r"asthme|diabet\w*|insulin\w*|cancer|chimiotherapie|bronchiolite|bronchites?|pneumonie|otites?|infections?|"
         r"epilepsie",
         r"dialyse|insuffisance (?:renale|cardiaque|respiratoire)|\bbpco\b|parkinson|sclerose en plaques|amput\w*",
@@ -387,6 +397,9 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"troubles? (?:cognitifs|de la memoire|mnesiques)|bilan memoire|consultation memoire|perte de memoire",
         r"certificat d'hospitalisation|arret maladie",
         r"suivi medical|(?:aucun|sans|pas de) suivi (?:medical|de grossesse)",
+        Cue(LACK + r"medecin traitant", 2, False),
+        (r"\bdents?\b|orthophon\w*|vomi\w*", 1),
+        r"retard (?:de|du) (?:langage|parole)|parle (?:tres )?peu pour son age",
         (r"a?maigri\w*", 1),
         (r"medecin|\bdr\b", 0.5),
         (r"(?<!bonne )sante", 1),
@@ -515,7 +528,9 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"dispute|conflit (?:familial|parental|persistant)",
         r"retour (?:de \w+|des enfants|de l'enfant) a domicile",
         r"week-end sur deux|un samedi sur deux",
-        r"s'occup(?:e|ent|er) de (?:sa|ses|son) (?:mere|pere|petite s(?:oe|o)ur|petit frere|freres|s(?:oe|o)urs)|"
+        r"(?:s'occup(?:e|ent|er) de|garde) (?:sa|ses|son) (?:mere|pere|petite s(?:oe|o)ur|petit frere|frere|freres|s(?:oe|o)urs?)|"
+        r"(?:vivent|vit|confiee?s?|accueillie?s?) chez (?:leur|sa|son) (?:grand-mere|grand-pere|grands-parents|tante|oncle)|"
+        r"entretiens? (?:mere|pere|parents?)-(?:fils|fille|enfants?)|"
         r"pere (?:absent|ne serait plus)|le pere ne",
         r"reconnaissance anticipee",
         (r"\bpmi\b", 1),
@@ -583,7 +598,11 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"dossier de retraite|liquidation de (?:sa )?retraite",
         r"carte vitale",
         r"domiciliation|election de domicile",
-        r"ouverture (?:des |de ses |du |de la |de l')?(?:droits?|rsa|css|ame|aah|apl|prestations?)\b",
+        r"ouverture (?:possible )?(?:des |de ses |du |de la |de l')?(?:droits?|rsa|css|ame|aah|apl|asf|aeeh|pch|apa|aspa|ass|ada|paje|prestations?)\b",
+        r"(?:prime|allocation|aide|pension|bourse)s?\b[^.;\n]{0,40}?\ba demander\b",
+        r"(?:demande|dossier) de (?:pension de )?reversion|changement de situation|simulations? (?:de (?:ses |leurs )?)?droits|"
+        r"declaration (?:mensuelle|trimestrielle)",
+        Cue(LACK + r"(?:dossier|compte|espace) (?:caf|cpam|msa|ameli|allocataire)", 2, False),
         r"(?:rsa|css|ame|aah|apl|droits?|prestations?) a ouvrir",
         r"(?:demande|dossier) (?:de |d')?(?:rsa|aah|ame|css|apl|aspa|prime d'activite|allocations?|retraite)\b",
         r"(?:rdv|rendez-vous|dossier)\s+(?:[\w/]+\s+){0,3}?pour\s+(?:le |l'|la |sa |son )?"
@@ -633,7 +652,9 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"sanctions?", 1),
     ),
     "mobilite": _cues(
-        r"transport solidaire|carte de transport|abonnement (?:de bus|de transport|tcl|ratp)",
+        r"transport solidaire|carte de transport|abonnement (?:de bus|de transport|tcl|ratp)|"
+        r"(?:carte|abonnement|pass) (?:de )?(?:bus|tram|metro|transports?|\w+bus)\b[^.;\n]{0,20}?expir\w*",
+        Cue(LACK + r"tickets?\b", 2, False),
         r"reparation (?:de la|du) (?:voiture|vehicule)",
         r"permis a points|code de la route",
         r"(?:perdu|perdre|perd|perte (?:de|du)|retrait (?:de|du)|annulation (?:de|du)) (?:son |du |le )?permis",
@@ -717,6 +738,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
     "justice": _cues(
         r"\btig\b|travail d'interet general|controle judiciaire|mise? en examen|comparution",
         r"\bjap\b|juge d'application des peines",
+        r"saisi\w* (?:le |la |du |de la )?(?:juge|tribunal)\b(?! des enfants)|tribunal judiciaire|assigne\w* (?:en|devant|au)\b",
         r"sortie de detention|liberation conditionnelle",
         (r"commissariat|gendarmerie", 1),
         r"tribunal (?:correctionnel|de police|pour enfants)|cour d'assises|cour d'appel",
@@ -755,6 +777,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"adresse mail", 1),
         r"franceconnect",
         r"ecran casse",
+        Cue(LACK + r"acces (?:a|au) (?:son |leur |mon )?(?:espace|compte)", 2, False),
         r"(?:application|appli|site|logiciel|espace en ligne)\b[^.;\n]{0,40}?ne (?:fonctionne|marche) (?:pas|plus)",
         (r"lect(?:ure|eur) d'ecran|synthese vocale", 1),
         r"permanence numerique|conseiller numerique",
@@ -767,7 +790,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"aucun lien|plus aucun contact", 2, False),
         r"(?<!mal )isole\w*|isolement",
         r"solitude",
-        r"ne (?:voit|voir) plus personne|ne plus voir personne|ne sort plus",
+        r"ne (?:voit|voir) plus personne|ne plus voir personne|ne sort (?:presque |quasiment |pratiquement |guere )?plus|"
+        r"(?:amis|amies|proches) se sont eloigne\w*",
         Cue(r"pas de famille|aucune famille", 2, False),
         Cue(LACK + r"(?:famille|entourage|proches?)\b", 2, False),
         r"plus de contact avec (?:sa|son|ses) (?:famille|enfants?|fils|fille|proches)|sans contact avec",
@@ -786,7 +810,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
     ),
     "titre_sejour": _cues(
         r"demande d'asile|debout\w*",
-        r"carte de sejour|visa\b",
+        r"carte de sejour|visa\b|certificat de residence",
+        r"(?:titre(?! de transport)|carte de (?:sejour|resident)|certificat de residence|recepisse)\b[^.;\n]{0,40}?\bexpir\w*",
         r"titre (?:de sejour )?expire",
         (r"titre de sejour", 1.5),
         Cue(LACK + r"titre de sejour\b|(?:sans|pas de|ni|aucun|plus de) papiers\b", 2, False),

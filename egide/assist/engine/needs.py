@@ -59,6 +59,7 @@ PAST_BEFORE_RE = re.compile(r"\b(?:ancien(?:ne)?s?|anterieure?s?)\s+(?:\w+\s+)?$
 SETTLED_BEFORE_RE = re.compile(
     r"\b(?:a|ont|avons|est|sont|ete) (?:solde|rembourse|apure|clotur|resolu)\w*|\bclotur\w*"
 )
+LACKING_RE = re.compile(r"\b(?:faute|pas|plus|aucune?|ni)\b|\bsans (?!(?:probleme|souci|difficulte)s?\b)")
 PARTLY_RE = re.compile(r"\b(?:partie|partiel\w*|reste|restent|encore)\b")
 # A legal matter of someone else in the clause: "le père de l'enfant est incarcéré".
 OTHER_PERSON_RE = re.compile(
@@ -120,7 +121,8 @@ def _hypothetical(folded: str, start: int, clause_start: int) -> bool:
 
 def _settled(folded: str, start: int, end: int, clause_start: int, clause_end: int) -> bool:
     """Said settled or over ("santé : RAS", "dette soldée", "ancienne dette"), or a structure's name."""
-    if SETTLED_AFTER_RE.search(folded[end:clause_end]):
+    settled = SETTLED_AFTER_RE.search(folded[end:clause_end])
+    if settled and not LACKING_RE.search(settled.group()):  # not "faute de titre valide"
         return True
     if STRUCTURE_BEFORE_RE.search(folded[max(0, start - 40) : start]):
         return True

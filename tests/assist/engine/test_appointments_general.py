@@ -179,3 +179,35 @@ def test_a_long_first_line_that_opens_on_the_note_kind_dates_the_note():
         "Il demande de l'aide pour son dossier. Je passe chez lui lundi 12/10 à 14h."
     )
     assert _dates(text) == [dt.date(2026, 10, 12)]
+
+
+def test_a_limit_said_with_au_dela_is_a_deadline():
+    text = "Note du 10/03/2026\nSa cousine ne peut pas l'héberger au-delà du 20/03."
+    found, _, _ = find_appointments(text, None, B, year_hint=2026)
+    assert [(a.date, a.kind) for a in found] == [(dt.date(2026, 3, 20), "echeance")]
+
+
+def test_an_appointment_called_off_after_its_date_is_not_one():
+    text = "Entretien du 05/10/2026\nLe RDV prévu le 08/10 à la CPAM est annulé. Nouveau RDV le 15/10 à 9h."
+    assert _dates(text) == [dt.date(2026, 10, 15)]
+
+
+def test_a_date_closing_the_first_line_after_a_comma_dates_the_note():
+    text = "Évaluation – conclusions – Pôle solidarités de Vannes, 12/05/2026\nPremière visite demain à 10h."
+    assert heading_date(text) is not None
+    assert _dates(text) == [dt.date(2026, 5, 13)]
+
+
+def test_an_sms_thread_without_a_date_reads_relative_days_from_its_time_stamps():
+    text = (
+        "SMS avec Mme Roche\n"
+        "[jeu. 12/11 19:02] Mme Roche : le petit a de la fièvre, je peux pas venir demain\n"
+        "[jeu. 12/11 19:10] Moi : D'accord. Je passe chez vous demain à 11h."
+    )
+    # the second "demain", with an hour, is a visit the day after the message; the first is refused
+    assert _dates(text) == [dt.date(2026, 11, 13)]
+
+
+def test_a_meeting_said_not_to_happen_is_not_one():
+    text = "Appel du 02/02/2026\nIl ne pourra pas venir le 05/02 à 10h, il travaille."
+    assert _dates(text) == []

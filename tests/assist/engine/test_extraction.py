@@ -112,7 +112,7 @@ def test_appointments_and_deadlines_not_past_facts():
 def test_relative_dates_need_a_note_date():
     text = "Elle rappellera demain. Visite à domicile mardi prochain, bilan dans quinze jours."
     assert _dates(text) == []
-    expected = [dt.date(2026, 1, 21), dt.date(2026, 1, 27), dt.date(2026, 2, 4)]
+    expected = [dt.date(2026, 1, 21), dt.date(2026, 1, 27), dt.date(2026, 2, 3)]
     assert _dates(text, dt.date(2026, 1, 20)) == expected
     assert _dates(text, None, default_date=dt.date(2026, 1, 20)) == expected
 

@@ -317,3 +317,70 @@ def test_more_ways_of_stating_a_need(text, present):
 )
 def test_more_mentions_that_are_not_needs(text, absent):
     assert absent not in needs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a court seized, a summons
+        ("Le bailleur l'a assignée devant le tribunal judiciaire de Tours.", "justice"),
+        ("Il a saisi le tribunal pour faire valoir ses droits.", "justice"),
+        # isolation said with "presque", friends drifting away
+        ("Depuis son veuvage elle ne sort presque plus.", "isolement_social"),
+        # children with their grandmother, a girl minding her brother, mother-son sessions
+        (
+            "Les deux enfants vivent chez leur grand-mère depuis l'hospitalisation de la mère.",
+            "famille_parentalite",
+        ),
+        # rights: a benefit to claim, a change to declare, a survivor's pension, no account of one's own
+        ("L'allocation de rentrée scolaire reste à demander.", "acces_droits_administratif"),
+        (
+            "Changement de situation à déclarer à la caisse après le départ du conjoint.",
+            "acces_droits_administratif",
+        ),
+        ("Elle vient pour la demande de pension de réversion.", "acces_droits_administratif"),
+        ("Pas de dossier CAF à son nom depuis sa majorité.", "acces_droits_administratif"),
+        ("Ouverture possible de l'ASF pour les deux enfants.", "acces_droits_administratif"),
+        # residence: the Algerian certificate, an expiry
+        ("Son certificat de résidence expire en juillet.", "titre_sejour"),
+        # housing: rent months behind, a transfer asked of the landlord
+        ("Loyer de 520 €, trois mois de retard.", "logement"),
+        ("Mutation demandée au bailleur pour un rez-de-chaussée.", "logement"),
+        # work: a contract suspended by the employer
+        ("Son employeur a suspendu son contrat faute de titre valide.", "emploi_insertion"),
+        # mobility: a pass expired, no tickets left
+        ("Sa carte de bus a expiré, il n'a plus de tickets.", "mobilite"),
+        # budget: undeclared work, an emergency aid with no article
+        ("Il vit de chantiers non déclarés depuis des années.", "ressources_budget"),
+        # health: no GP, a speech delay
+        ("Il n'a plus de médecin traitant depuis le départ du docteur.", "sante"),
+        ("Retard de langage important, bilan demandé.", "sante"),
+        # digital: no more access to an online account
+        ("Téléphone volé : plus d'accès à son espace en ligne.", "numerique"),
+        # mental health: a stay in psychiatry is not a somatic one, and stays a need
+        ("Hospitalisée en soins libres en psychiatrie depuis lundi.", "sante_mentale"),
+    ],
+)
+def test_ways_of_stating_a_need_from_a_third_writer(text, present):
+    assert present in needs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a psychiatric stay or treatment stopped there is not a somatic health need
+        ("Hospitalisée en soins libres en psychiatrie depuis lundi.", "sante"),
+        ("Décompensation après l'arrêt de son traitement en avril.", "sante"),
+        # refusing a home is not lacking one
+        ("Il vit dans son fourgon et ne souhaite pas de logement.", "logement"),
+        # a survivor's pension as an income is not a right to open
+        ("Ressources : retraite et pension de réversion, 1 200 €.", "acces_droits_administratif"),
+        # settled after the cue, even said with "sans"
+        ("Logement : sans problème, T2 adapté.", "logement"),
+        ("Titre de séjour valide jusqu'en 2029.", "titre_sejour"),
+        # an expiry of something other than a permit
+        ("Sa carte de bus a expiré.", "titre_sejour"),
+    ],
+)
+def test_mentions_that_are_not_needs_from_a_third_writer(text, absent):
+    assert absent not in needs(text)
