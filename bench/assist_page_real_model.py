@@ -81,14 +81,14 @@ def main() -> int:
         feature=feature,
         status=FeatureStatus.ENABLED,
         justification="Essai d'un modèle local sur le poste du service, décidé en réunion d'équipe.",
-        user=manager,
+        actor=manager,
     )
     # The worker follows the literacy path of each feature the assistant uses.
     for code in ("pseudonymize", "extract", "draft_builtin", "draft_external"):
         path = path_for(code)
         if path is not None:
             answers = {q.key: str(q.answer) for q in path.questions}
-            literacy_complete(user=worker, feature=register.feature(code), answers=answers)
+            literacy_complete(actor=worker, feature=register.feature(code), answers=answers)
     note = (
         Note.objects.filter(author=worker, is_private=False, person__organisation=organisation)
         .select_related("person")

@@ -156,7 +156,7 @@ def main() -> None:
         f"data: {args.suggestions} suggestions, {args.people} people, built in {time.perf_counter() - start:.1f} s"
     )
 
-    enforce = timed(lambda: require_ai_use(feature="draft_external", organisation=org, user=worker), 200)
+    enforce = timed(lambda: require_ai_use(feature="draft_external", organisation=org, actor=worker), 200)
     page = timed(lambda: metrics.by_feature(metrics.decision_rows(org)), args.rounds)
 
     def with_pandas():
@@ -172,7 +172,7 @@ def main() -> None:
         )
 
     reference = timed(with_pandas, args.rounds)
-    audits = timed(lambda: bias_audits_run(organisation=org, user=None), max(1, args.rounds // 2))
+    audits = timed(lambda: bias_audits_run(organisation=org, actor=None), max(1, args.rounds // 2))
 
     def ms(values):
         return f"{1000 * statistics.median(values):.1f} ms (max {1000 * max(values):.1f})"

@@ -143,14 +143,14 @@ def main() -> None:
         feature=register.feature("rights"),
         status=FeatureStatus.ENABLED,
         justification="Banc d'essai du non-recours.",
-        user=manager,
+        actor=manager,
     )
     wall, cpu = time.perf_counter(), time.process_time()
     engine.warm(args.month)
     print(
         f"engine load + warm: {time.perf_counter() - wall:.1f} s wall, {time.process_time() - cpu:.1f} s CPU"
     )
-    scan = nontakeup_scan_start(user=None, team=team, month=args.month)
+    scan = nontakeup_scan_start(actor=None, team=team, month=args.month)
     wall, cpu = time.perf_counter(), time.process_time()
     scan = nontakeup_scan_run(scan=scan)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu

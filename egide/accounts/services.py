@@ -20,21 +20,21 @@ from .models import Membership, Organisation, Role, Site, Team, User
 PRIVILEGED_ROLES = frozenset({Role.ADMIN, Role.DPO})
 
 
-def _require_manage(user) -> Organisation:
-    if not can_manage_structure(user):
+def _require_manage(actor) -> Organisation:
+    if not can_manage_structure(actor):
         raise PermissionDenied("Vous ne pouvez pas modifier les paramètres de la structure.")
-    return user.membership.organisation
+    return actor.membership.organisation
 
 
-def _require_role_grant(user, role: str) -> None:
-    if role in PRIVILEGED_ROLES and user.membership.role != Role.ADMIN:
+def _require_role_grant(actor, role: str) -> None:
+    if role in PRIVILEGED_ROLES and actor.membership.role != Role.ADMIN:
         raise PermissionDenied(
             "Seul un administrateur de structure attribue les rôles administrateur et DPO."
         )
 
 
-def _same_organisation(user, obj) -> None:
-    if obj.organisation_id != user.membership.organisation_id:
+def _same_organisation(actor, obj) -> None:
+    if obj.organisation_id != actor.membership.organisation_id:
         raise PermissionDenied("Cet élément n'appartient pas à votre structure.")
 
 
@@ -46,9 +46,9 @@ def _name_taken(rows, name: str) -> bool:
 
 @transaction.atomic
 def organisation_update(
-    *, user: User, name: str, kind: str, address: str, retention_months: int
+    *, actor: User, name: str, kind: str, address: str, retention_months: int
 ) -> Organisation:
-    organisation = _require_manage(user)
+    organisation = _require_manage(actor)
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if not 6 <= retention_months <= 120:
         raise ValidationError("La durée de conservation doit être comprise entre 6 et 120 mois.")
@@ -58,36 +58,36 @@ def organisation_update(
     organisation.retention_months = retention_months
     organisation.full_clean()
     organisation.save()
-    audit(actor=user, action=AccessEvent.Action.UPDATE, obj=organisation)
+    audit(actor=actor, action=AccessEvent.Action.UPDATE, obj=organisation)
     return organisation
 
 
 @transaction.atomic
-def site_create(*, user: User, name: str, address: str = "") -> Site:
-    organisation = _require_manage(user)
+def site_create(*, actor: User, name: str, address: str = "") -> Site:
+    organisation = _require_manage(actor)
     if _name_taken(Site.objects.filter(organisation=organisation), name):
         raise ValidationError({"name": "Un site porte déjà ce nom dans la structure."})
     site = Site.objects.create(organisation=organisation, name=name.strip(), address=address.strip())
-    audit(actor=user, action=AccessEvent.Action.CREATE, obj=site)
+    audit(actor=actor, action=AccessEvent.Action.CREATE, obj=site)
     return site
 
 
 @transaction.atomic
-def team_create(*, user: User, name: str, site: Site | None = None) -> Team:
-    organisation = _require_manage(user)
+def team_create(*, actor: User, name: str, site: Site | None = None) -> Team:
+    organisation = _require_manage(actor)
     if site is not None:
-        _same_organisation(user, site)
+        _same_organisation(actor, site)
     if _name_taken(Team.objects.filter(organisation=organisation), name):
         raise ValidationError({"name": "Une équipe porte déjà ce nom dans la structure."})
     team = Team.objects.create(organisation=organisation, name=name.strip(), site=site)
-    audit(actor=user, action=AccessEvent.Action.CREATE, obj=team)
+    audit(actor=actor, action=AccessEvent.Action.CREATE, obj=team)
     return team
 
 
 @transaction.atomic
 def member_create(
     *,
-    user: User,
+    actor: User,
     username: str,
     first_name: str,
     last_name: str,
@@ -98,10 +98,10 @@ def member_create(
     password: str,
 ) -> Membership:
     """A new professional account with its role in the structure and a temporary password."""
-    organisation = _require_manage(user)
-    _require_role_grant(user, role)
+    organisation = _require_manage(actor)
+    _require_role_grant(actor, role)
     if team is not None:
-        _same_organisation(user, team)
+        _same_organisation(actor, team)
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": "Cet identifiant est déjà utilisé : choisissez-en un autre."})
     account = User(username=username, first_name=first_name, last_name=last_name, email=email)
@@ -112,34 +112,34 @@ def member_create(
     membership = Membership.objects.create(
         user=account, organisation=organisation, role=role, team=team, job_title=job_title
     )
-    audit(actor=user, action=AccessEvent.Action.CREATE, obj=membership)
+    audit(actor=actor, action=AccessEvent.Action.CREATE, obj=membership)
     return membership
 
 
 @transaction.atomic
-def membership_update(*, user: User, membership: Membership, role: str, team: Team | None) -> Membership:
-    _require_manage(user)
-    _same_organisation(user, membership)
-    _require_role_grant(user, role)
-    _require_role_grant(user, membership.role)
+def membership_update(*, actor: User, membership: Membership, role: str, team: Team | None) -> Membership:
+    _require_manage(actor)
+    _same_organisation(actor, membership)
+    _require_role_grant(actor, role)
+    _require_role_grant(actor, membership.role)
     if team is not None:
-        _same_organisation(user, team)
-    if membership.user_id == user.pk and role != membership.role:
+        _same_organisation(actor, team)
+    if membership.user_id == actor.pk and role != membership.role:
         raise ValidationError({"role": "Vous ne pouvez pas changer votre propre rôle."})
     membership.role = role
     membership.team = team
     membership.save(update_fields=["role", "team", "updated_at"])
-    audit(actor=user, action=AccessEvent.Action.UPDATE, obj=membership)
+    audit(actor=actor, action=AccessEvent.Action.UPDATE, obj=membership)
     return membership
 
 
 @transaction.atomic
-def membership_set_active(*, user: User, membership: Membership, active: bool) -> Membership:
+def membership_set_active(*, actor: User, membership: Membership, active: bool) -> Membership:
     """Deactivate (the account can no longer log in) or reactivate a member of the structure."""
-    _require_manage(user)
-    _same_organisation(user, membership)
-    _require_role_grant(user, membership.role)
-    if membership.user_id == user.pk:
+    _require_manage(actor)
+    _same_organisation(actor, membership)
+    _require_role_grant(actor, membership.role)
+    if membership.user_id == actor.pk:
         raise ValidationError("Vous ne pouvez pas désactiver votre propre compte.")
     others = Membership.objects.filter(user_id=membership.user_id, is_active=True).exclude(pk=membership.pk)
     if active and others.exists():
@@ -150,7 +150,7 @@ def membership_set_active(*, user: User, membership: Membership, active: bool) -
     account.is_active = active
     account.save(update_fields=["is_active"])
     audit(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.UPDATE,
         obj=membership,
         reason="réactivation" if active else "désactivation",

@@ -196,7 +196,7 @@ def settings_structure(request):
     _require_manage(request)
     form = OrganisationForm(request.POST)
     if form.is_valid() and _apply(
-        form, lambda: services.organisation_update(user=request.user, **form.cleaned_data)
+        form, lambda: services.organisation_update(actor=request.user, **form.cleaned_data)
     ):
         messages.success(request, "Les informations de la structure ont été enregistrées.")
         return redirect("accounts:settings")
@@ -207,7 +207,9 @@ def settings_structure(request):
 def settings_site_add(request):
     _require_manage(request)
     form = SiteForm(request.POST)
-    if form.is_valid() and _apply(form, lambda: services.site_create(user=request.user, **form.cleaned_data)):
+    if form.is_valid() and _apply(
+        form, lambda: services.site_create(actor=request.user, **form.cleaned_data)
+    ):
         messages.success(request, f"Le site « {form.cleaned_data['name']} » a été ajouté.")
         return redirect("accounts:settings")
     return _settings_page(request, site_form=form)
@@ -217,7 +219,9 @@ def settings_site_add(request):
 def settings_team_add(request):
     _require_manage(request)
     form = TeamForm(request.POST, sites=selectors.sites_of(request.user))
-    if form.is_valid() and _apply(form, lambda: services.team_create(user=request.user, **form.cleaned_data)):
+    if form.is_valid() and _apply(
+        form, lambda: services.team_create(actor=request.user, **form.cleaned_data)
+    ):
         messages.success(request, f"L'équipe « {form.cleaned_data['name']} » a été créée.")
         return redirect("accounts:settings")
     return _settings_page(request, team_form=form)
@@ -228,7 +232,7 @@ def settings_member_add(request):
     _require_manage(request)
     form = MemberForm(request.POST, user=request.user, teams=selectors.teams_of(request.user))
     if form.is_valid() and _apply(
-        form, lambda: services.member_create(user=request.user, **form.cleaned_data)
+        form, lambda: services.member_create(actor=request.user, **form.cleaned_data)
     ):
         messages.success(request, f"Le compte « {form.cleaned_data['username']} » a été créé.")
         return redirect("accounts:settings")
@@ -247,7 +251,7 @@ def settings_member_edit(request, pk: int):
     if form.is_valid() and _apply(
         form,
         lambda: services.membership_update(
-            user=request.user,
+            actor=request.user,
             membership=membership,
             role=form.cleaned_data["role"],
             team=form.cleaned_data["team"],
@@ -264,7 +268,7 @@ def settings_member_active(request, pk: int):
     membership = selectors.membership_for(request.user, pk)
     active = request.POST.get("active") == "1"
     try:
-        services.membership_set_active(user=request.user, membership=membership, active=active)
+        services.membership_set_active(actor=request.user, membership=membership, active=active)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -1,7 +1,7 @@
 """The assistant inside Égide: run the engine on a saved note, record suggestions, apply decisions.
 
-    run = assistant_run(user=user, note=note, external=False)
-    suggestion_apply(user=user, suggestion=s, decision="acceptee", data={...})
+    run = assistant_run(actor=user, note=note, external=False)
+    suggestion_apply(actor=user, suggestion=s, decision="acceptee", data={...})
 
 - Every feature passes egide.governance.services.require_ai_use ("extract" for needs,
   appointments, amounts and actions; "draft_builtin" / "draft_external" for the report).
@@ -104,22 +104,22 @@ def pseudonymise_note(note):
     )
 
 
-def _memory_for_update(person, user) -> PseudonymMemory:
+def _memory_for_update(person, actor) -> PseudonymMemory:
     memory, _ = PseudonymMemory.objects.select_for_update().get_or_create(
-        person=person, defaults={"organisation_id": person.organisation_id, "updated_by": user}
+        person=person, defaults={"organisation_id": person.organisation_id, "updated_by": actor}
     )
     return memory
 
 
 @transaction.atomic
-def pseudonym_add(*, user, note, text: str, kind: str) -> PseudonymMemory:
+def pseudonym_add(*, actor, note, text: str, kind: str) -> PseudonymMemory:
     """Remember that `text` identifies someone in this person's file (masked from now on)."""
     from egide.pseudonymize import TYPES
     from egide.pseudonymize.model import value_key
 
     from .perms import can_correct_pseudonyms
 
-    if not can_correct_pseudonyms(user, note):
+    if not can_correct_pseudonyms(actor, note):
         raise ValidationError("Vous ne pouvez pas corriger la pseudonymisation de ce dossier.")
     text = " ".join((text or "").split())
     if len(text) < 2:
@@ -130,15 +130,15 @@ def pseudonym_add(*, user, note, text: str, kind: str) -> PseudonymMemory:
         )
     if kind not in TYPES:
         raise ValidationError({"kind": "Choisissez le type d'identifiant."})
-    memory = _memory_for_update(note.person, user)
+    memory = _memory_for_update(note.person, actor)
     known = [k for k in (memory.known or []) if value_key(k["text"]) != value_key(text)]
     known.append({"text": text, "type": kind})
     memory.known = known
     memory.allowed = [w for w in (memory.allowed or []) if value_key(w) != value_key(text)]
-    memory.updated_by = user
+    memory.updated_by = actor
     memory.save()
     audit(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.UPDATE,
         person=note.person,
         obj=memory,
@@ -148,13 +148,13 @@ def pseudonym_add(*, user, note, text: str, kind: str) -> PseudonymMemory:
 
 
 @transaction.atomic
-def pseudonym_remove(*, user, note, text: str) -> PseudonymMemory:
+def pseudonym_remove(*, actor, note, text: str) -> PseudonymMemory:
     """Remember that `text` is not an identifier (a false positive): it stays visible from now on."""
     from egide.pseudonymize.model import value_key
 
     from .perms import can_correct_pseudonyms
 
-    if not can_correct_pseudonyms(user, note):
+    if not can_correct_pseudonyms(actor, note):
         raise ValidationError("Vous ne pouvez pas corriger la pseudonymisation de ce dossier.")
     text = " ".join((text or "").split())
     if not text:
@@ -165,15 +165,15 @@ def pseudonym_remove(*, user, note, text: str) -> PseudonymMemory:
         raise ValidationError(
             {"text": "Le nom de la personne est toujours masqué : il ne peut pas être retiré."}
         )
-    memory = _memory_for_update(person, user)
+    memory = _memory_for_update(person, actor)
     before = len(memory.known or [])
     memory.known = [k for k in (memory.known or []) if value_key(k["text"]) != value_key(text)]
     if len(memory.known) == before and value_key(text) not in {value_key(w) for w in memory.allowed or []}:
         memory.allowed = [*(memory.allowed or []), text]
-    memory.updated_by = user
+    memory.updated_by = actor
     memory.save()
     audit(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.UPDATE,
         person=person,
         obj=memory,
@@ -205,7 +205,7 @@ class _Outcome:
     warnings: list[str]
 
 
-def _analyse(*, user, note, external: bool, draft_builtin: bool) -> _Outcome:
+def _analyse(*, actor, note, external: bool, draft_builtin: bool) -> _Outcome:
     from egide.assist.engine import DEFAULT_TEMPLATE, analyse_note
     from egide.consent.gateway import send_outside
     from egide.consent.services import ConsentRequired
@@ -224,7 +224,7 @@ def _analyse(*, user, note, external: bool, draft_builtin: bool) -> _Outcome:
             )
         else:
             try:
-                require_ai_use(feature=DRAFT_EXTERNAL, organisation=organisation, user=user)
+                require_ai_use(feature=DRAFT_EXTERNAL, organisation=organisation, actor=actor)
             except AIUseDisabled as exc:
                 warnings.append(
                     f"{exc.args[0] if exc.args else exc} L'assistant intégré (hors ligne) est utilisé."
@@ -237,13 +237,13 @@ def _analyse(*, user, note, external: bool, draft_builtin: bool) -> _Outcome:
                 def guard(purpose: str) -> None:
                     if purpose != PURPOSE:
                         raise ValueError("finalité inattendue")
-                    require_ai_use(feature=DRAFT_EXTERNAL, organisation=organisation, user=user)
+                    require_ai_use(feature=DRAFT_EXTERNAL, organisation=organisation, actor=actor)
 
                 try:
                     analysis = send_outside(
                         person=note.person,
                         purpose=PURPOSE,
-                        actor=user,
+                        actor=actor,
                         channel=CHANNEL,
                         obj=note,
                         send=lambda: analyse_note(
@@ -265,7 +265,7 @@ def _analyse(*, user, note, external: bool, draft_builtin: bool) -> _Outcome:
                 else:
                     if analysis.sent_text is not None:
                         with transaction.atomic():
-                            memory = _memory_for_update(note.person, user)
+                            memory = _memory_for_update(note.person, actor)
                             memory.mapping = mapping.to_dict()
                             memory.save(update_fields=["mapping", "updated_at"])
                     if (
@@ -281,7 +281,7 @@ def _analyse(*, user, note, external: bool, draft_builtin: bool) -> _Outcome:
     return _Outcome(analysis, warnings + list(analysis.warnings))
 
 
-def assistant_run(*, user, note, external: bool = False) -> NoteAssistRun:
+def assistant_run(*, actor, note, external: bool = False) -> NoteAssistRun:
     """Analyse a saved note and log every suggestion (pending: nothing enters the file yet)."""
     from egide.assist.engine import NEED_TITLES, NoteError
     from egide.assist.engine.types import render_draft
@@ -289,17 +289,17 @@ def assistant_run(*, user, note, external: bool = False) -> NoteAssistRun:
 
     from .perms import can_run_assistant
 
-    if not can_run_assistant(user, note):
+    if not can_run_assistant(actor, note):
         raise AssistError("Vous ne pouvez pas utiliser l'assistant sur cette note.")
     organisation = note.person.organisation
     try:
-        require_ai_use(feature=EXTRACT, organisation=organisation, user=user)
+        require_ai_use(feature=EXTRACT, organisation=organisation, actor=actor)
     except AIUseDisabled as exc:
         raise AssistError(exc.args[0] if exc.args else str(exc)) from None
-    draft_builtin = ai_use_allowed(feature=DRAFT_BUILTIN, organisation=organisation, user=user)
+    draft_builtin = ai_use_allowed(feature=DRAFT_BUILTIN, organisation=organisation, user=actor)
     started = time.perf_counter()
     try:
-        outcome = _analyse(user=user, note=note, external=external, draft_builtin=draft_builtin)
+        outcome = _analyse(actor=actor, note=note, external=external, draft_builtin=draft_builtin)
     except NoteError as exc:
         raise AssistError(f"L'assistant ne peut pas analyser cette note : {exc}") from None
     analysis = outcome.analysis
@@ -327,7 +327,7 @@ def assistant_run(*, user, note, external: bool = False) -> NoteAssistRun:
         "backend": backend_name,
         "model_name": backend.model,
         "model_version": backend.version,
-        "user": user,
+        "actor": actor,
     }
     with transaction.atomic():
         run, _ = NoteAssistRun.objects.select_for_update().get_or_create(
@@ -335,11 +335,11 @@ def assistant_run(*, user, note, external: bool = False) -> NoteAssistRun:
             defaults={
                 "organisation": organisation,
                 "note_saved_at": note.created_at,
-                "run_by": user,
+                "run_by": actor,
             },
         )
         run.backend, run.model_name, run.warnings = backend_name, backend.model, outcome.warnings
-        run.analysed_at, run.analysis_ms, run.run_by = timezone.now(), elapsed, user
+        run.analysed_at, run.analysis_ms, run.run_by = timezone.now(), elapsed, actor
         run.save()
         extraction = analysis.extraction
         for need in extraction.needs:
@@ -459,7 +459,7 @@ def _parse_time(raw, field: str) -> dt.time:
     return dt.time(int(m.group(1)), int(m.group(2) or 0))
 
 
-def _write_need(*, user, suggestion, value: dict):
+def _write_need(*, actor, suggestion, value: dict):
     from egide.casework.services import objective_create
     from egide.common.taxonomy import NEED_CHOICES
 
@@ -468,10 +468,10 @@ def _write_need(*, user, suggestion, value: dict):
     title = (value.get("title") or "").strip()
     if not title:
         raise ValidationError({"title": "Indiquez l'intitulé de l'objectif."})
-    return objective_create(actor=user, person=suggestion.person, need=value["label"], title=title)
+    return objective_create(actor=actor, person=suggestion.person, need=value["label"], title=title)
 
 
-def _write_appointment(*, user, suggestion, value: dict):
+def _write_appointment(*, actor, suggestion, value: dict):
     from egide.casework.services import appointment_create
 
     day = _parse_date(value.get("date"), "date")
@@ -485,8 +485,8 @@ def _write_appointment(*, user, suggestion, value: dict):
     title = f"Rendez-vous avec {who}" if who else "Rendez-vous"
     try:
         return appointment_create(
-            actor=user,
-            worker=user,
+            actor=actor,
+            worker=actor,
             title=title[:200],
             starts_at=starts_at,
             ends_at=starts_at + dt.timedelta(minutes=APPOINTMENT_MINUTES),
@@ -508,7 +508,7 @@ AMOUNT_LABELS = {
 }
 
 
-def _write_amount(*, user, suggestion, value: dict):
+def _write_amount(*, actor, suggestion, value: dict):
     from egide.casework.models import BudgetLine
     from egide.casework.services import budget_line_add
 
@@ -527,7 +527,7 @@ def _write_amount(*, user, suggestion, value: dict):
         f"{AMOUNT_LABELS.get(kind, 'Montant')} (note du {timezone.localdate(suggestion.note.occurred_at):%d/%m/%Y})"
     )
     return budget_line_add(
-        actor=user,
+        actor=actor,
         person=suggestion.person,
         kind=kind,
         label=label[:200],
@@ -537,7 +537,7 @@ def _write_amount(*, user, suggestion, value: dict):
     )
 
 
-def _write_action(*, user, suggestion, value: str, objective=None, due_on=None):
+def _write_action(*, actor, suggestion, value: str, objective=None, due_on=None):
     from egide.casework.services import action_create
 
     if objective is None:
@@ -546,10 +546,10 @@ def _write_action(*, user, suggestion, value: str, objective=None, due_on=None):
         )
     if objective.person_id != suggestion.person_id:
         raise ValidationError({"objective": "Cet objectif n'appartient pas à ce dossier."})
-    return action_create(actor=user, objective=objective, title=str(value)[:300], owner=user, due_on=due_on)
+    return action_create(actor=actor, objective=objective, title=str(value)[:300], owner=actor, due_on=due_on)
 
 
-def _write_report(*, user, suggestion, text: str, run: NoteAssistRun | None):
+def _write_report(*, actor, suggestion, text: str, run: NoteAssistRun | None):
     from egide.governance.disclosure import ai_disclosure
     from egide.people.models import Document
     from egide.people.services import document_upload
@@ -557,11 +557,11 @@ def _write_report(*, user, suggestion, text: str, run: NoteAssistRun | None):
     from .models import register_feature_of
 
     note = suggestion.note
-    mention = ai_disclosure(register_feature_of(suggestion.feature, suggestion.backend), validated_by=user)
+    mention = ai_disclosure(register_feature_of(suggestion.feature, suggestion.backend), validated_by=actor)
     day = timezone.localdate(note.occurred_at)
     content = f"{text.strip()}\n\n— {mention}\n"
     document = document_upload(
-        actor=user,
+        actor=actor,
         person=suggestion.person,
         title=f"Compte rendu du {day:%d/%m/%Y}",
         name=f"compte-rendu-{day:%Y-%m-%d}.txt",
@@ -577,7 +577,9 @@ def _write_report(*, user, suggestion, text: str, run: NoteAssistRun | None):
 
 
 @transaction.atomic
-def suggestion_apply(*, user, suggestion: Suggestion, decision: str, value=None, objective=None, due_on=None):
+def suggestion_apply(
+    *, actor, suggestion: Suggestion, decision: str, value=None, objective=None, due_on=None
+):
     """Record the decision and write what was accepted into the file (nothing when rejected).
 
     `value` is the edited value for an edit (same shape as the suggestion's value). Raises
@@ -630,7 +632,7 @@ def suggestion_apply(*, user, suggestion: Suggestion, decision: str, value=None,
     try:
         decided = suggestion_decide(
             suggestion=suggestion,
-            user=user,
+            actor=actor,
             decision=decision,
             final_value=value if decision == Suggestion.Decision.EDITED else None,
         )
@@ -640,18 +642,18 @@ def suggestion_apply(*, user, suggestion: Suggestion, decision: str, value=None,
         return decided, None
     final = decided.final_value
     if feature == Suggestion.Feature.EXTRACT_NEEDS:
-        written = _write_need(user=user, suggestion=decided, value=final)
+        written = _write_need(actor=actor, suggestion=decided, value=final)
     elif feature == Suggestion.Feature.EXTRACT_APPOINTMENTS:
-        written = _write_appointment(user=user, suggestion=decided, value=final)
+        written = _write_appointment(actor=actor, suggestion=decided, value=final)
     elif feature == Suggestion.Feature.EXTRACT_AMOUNTS:
-        written = _write_amount(user=user, suggestion=decided, value=final)
+        written = _write_amount(actor=actor, suggestion=decided, value=final)
     elif feature == Suggestion.Feature.EXTRACT_ACTIONS:
         written = _write_action(
-            user=user, suggestion=decided, value=final, objective=objective, due_on=due_on
+            actor=actor, suggestion=decided, value=final, objective=objective, due_on=due_on
         )
     elif feature == Suggestion.Feature.DRAFT_REPORT:
         run = NoteAssistRun.objects.select_for_update().filter(note_id=decided.note_id).first()
-        written = _write_report(user=user, suggestion=decided, text=final, run=run)
+        written = _write_report(actor=actor, suggestion=decided, text=final, run=run)
     else:
         raise ValidationError("Ce type de suggestion ne s'applique pas au dossier depuis cette page.")
     return decided, written

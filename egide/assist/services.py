@@ -53,7 +53,7 @@ def suggestion_record(
     model_name: str = "",
     model_version: str = "",
     grounding_flags: list | None = None,
-    user=None,
+    actor=None,
 ) -> Suggestion:
     """Log one proposal of the assistant (still pending: nothing enters the file yet).
 
@@ -86,7 +86,7 @@ def suggestion_record(
         grounding_flags=list(grounding_flags or []),
     )
     audit(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.CREATE,
         person=suggestion.person,
         obj=suggestion,
@@ -96,8 +96,8 @@ def suggestion_record(
     return suggestion
 
 
-def _may_decide(user, suggestion: Suggestion) -> bool:
-    membership = user.membership if user is not None and user.is_authenticated else None
+def _may_decide(actor, suggestion: Suggestion) -> bool:
+    membership = actor.membership if actor is not None and actor.is_authenticated else None
     if membership is None or membership.organisation_id != suggestion.organisation_id:
         return False
     if suggestion.person_id is None:
@@ -106,11 +106,11 @@ def _may_decide(user, suggestion: Suggestion) -> bool:
         return membership.role in ROLES_READING_NOTES
     from egide.people.perms import can_edit_file
 
-    return can_edit_file(user, suggestion.person)
+    return can_edit_file(actor, suggestion.person)
 
 
 @transaction.atomic
-def suggestion_decide(*, suggestion: Suggestion, user, decision: str, final_value=None) -> Suggestion:
+def suggestion_decide(*, suggestion: Suggestion, actor, decision: str, final_value=None) -> Suggestion:
     """Record the professional's decision on a pending suggestion (once).
 
     - accepted: the suggested value is kept as it is (`final_value` may be omitted);
@@ -121,7 +121,7 @@ def suggestion_decide(*, suggestion: Suggestion, user, decision: str, final_valu
     suggestion = (
         Suggestion.objects.select_for_update(of=("self",)).select_related("person").get(pk=suggestion.pk)
     )
-    if not _may_decide(user, suggestion):
+    if not _may_decide(actor, suggestion):
         raise PermissionDenied("Vous ne pouvez pas décider de cette suggestion.")
     if suggestion.decision != Suggestion.Decision.PENDING:
         raise SuggestionError("Cette suggestion a déjà fait l'objet d'une décision.")
@@ -145,7 +145,7 @@ def suggestion_decide(*, suggestion: Suggestion, user, decision: str, final_valu
     now = timezone.now()
     suggestion.decision = decision
     suggestion.final_value = final_value
-    suggestion.decided_by = user
+    suggestion.decided_by = actor
     suggestion.decided_at = now
     suggestion.time_to_decision = max(now - suggestion.created_at, dt.timedelta(0))
     suggestion.edit_distance = (
@@ -162,7 +162,7 @@ def suggestion_decide(*, suggestion: Suggestion, user, decision: str, final_valu
         ]
     )
     audit(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.UPDATE,
         person=suggestion.person,
         obj=suggestion,

@@ -123,7 +123,7 @@ def note_assistant(request, pk: int):
             )
         try:
             run = pipeline.assistant_run(
-                user=request.user, note=note, external=form.cleaned_data["backend"] == "externe"
+                actor=request.user, note=note, external=form.cleaned_data["backend"] == "externe"
             )
         except pipeline.AssistError as exc:
             messages.error(request, str(exc))
@@ -170,7 +170,7 @@ def suggestion_decide_view(request, pk: int):
         if valid:
             try:
                 pipeline.suggestion_apply(
-                    user=request.user, suggestion=suggestion, decision=decision, **kwargs
+                    actor=request.user, suggestion=suggestion, decision=decision, **kwargs
                 )
             except ValidationError as exc:
                 if hasattr(exc, "error_dict"):
@@ -266,7 +266,7 @@ def _require_pseudonymize(request, note) -> str:
 
     try:
         require_ai_use(
-            feature=pipeline.PSEUDONYMIZE, organisation=note.person.organisation, user=request.user
+            feature=pipeline.PSEUDONYMIZE, organisation=note.person.organisation, actor=request.user
         )
     except AIUseDisabled as exc:
         return exc.args[0] if exc.args else str(exc)
@@ -291,7 +291,7 @@ def note_pseudonymised(request, pk: int):
             try:
                 if action == "ajouter":
                     pipeline.pseudonym_add(
-                        user=request.user,
+                        actor=request.user,
                         note=note,
                         text=form.cleaned_data["text"],
                         kind=form.cleaned_data["kind"],
@@ -300,7 +300,7 @@ def note_pseudonymised(request, pk: int):
                         request, "C'est noté : ces mots seront masqués dans toutes les notes de ce dossier."
                     )
                 else:
-                    pipeline.pseudonym_remove(user=request.user, note=note, text=form.cleaned_data["text"])
+                    pipeline.pseudonym_remove(actor=request.user, note=note, text=form.cleaned_data["text"])
                     messages.success(
                         request, "C'est noté : ces mots ne seront plus masqués dans les notes de ce dossier."
                     )

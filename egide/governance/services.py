@@ -76,16 +76,16 @@ def literacy_done(user, feature: AIFeature) -> bool:
     return LiteracyCompletion.objects.filter(user=user, feature=feature, version=path.version).exists()
 
 
-def _refuse(*, organisation, user, feature_code: str, reason: str, message: str) -> AIUseDisabled:
+def _refuse(*, organisation, actor, feature_code: str, reason: str, message: str) -> AIUseDisabled:
     with transaction.atomic():
         AIUseAttempt.objects.create(
             organisation=organisation,
-            user=user if user is not None and user.pk else None,
+            user=actor if actor is not None and actor.pk else None,
             feature_code=feature_code,
             reason=reason,
         )
         audit(
-            actor=user,
+            actor=actor,
             action=AccessEvent.Action.REFUSED,
             object_type="ai_feature",
             reason=f"Usage de l'IA refusé ({feature_code}) : {message}",
@@ -94,15 +94,15 @@ def _refuse(*, organisation, user, feature_code: str, reason: str, message: str)
     return AIUseDisabled(message, feature=feature_code, reason=reason)
 
 
-def require_ai_use(*, feature: str, organisation, user) -> None:
-    """Raise AIUseDisabled unless `feature` may run for `user` in `organisation` right now.
+def require_ai_use(*, feature: str, organisation, actor) -> None:
+    """Raise AIUseDisabled unless `feature` may run for `actor` in `organisation` right now.
 
     Refused when: the feature is not in the register; the user does not belong to the
     structure; the structure has not enabled it (never decided, disabled or suspended); the user
-    has not completed the feature's AI literacy path. `user=None` is a system run (scheduled
+    has not completed the feature's AI literacy path. `actor=None` is a system run (scheduled
     job): only the structure's decision applies. Every refusal is logged.
     """
-    refuse = {"organisation": organisation, "user": user, "feature_code": feature}
+    refuse = {"organisation": organisation, "actor": actor, "feature_code": feature}
     entry = register.feature(feature)
     if entry is None:
         raise _refuse(
@@ -111,7 +111,8 @@ def require_ai_use(*, feature: str, organisation, user) -> None:
             message="Cet usage de l'IA n'est pas déclaré au registre : il ne peut pas fonctionner.",
         )
     if organisation is None or (
-        user is not None and (user.membership is None or user.membership.organisation_id != organisation.pk)
+        actor is not None
+        and (actor.membership is None or actor.membership.organisation_id != organisation.pk)
     ):
         raise _refuse(
             **refuse,
@@ -133,7 +134,7 @@ def require_ai_use(*, feature: str, organisation, user) -> None:
             message=f"« {entry.name} » n'est pas activée dans votre structure. Continuez sans "
             "l'assistant, ou demandez à votre encadrant.",
         )
-    if user is not None and not literacy_done(user, entry):
+    if actor is not None and not literacy_done(actor, entry):
         raise _refuse(
             **refuse,
             reason=AIUseAttempt.Reason.LITERACY,
@@ -169,12 +170,12 @@ def feature_decide(
     feature: AIFeature,
     status: str,
     justification: str,
-    user,
+    actor,
     responsible=None,
     incident: Incident | None = None,
 ) -> FeatureDecision:
     """Enable, disable or suspend a feature in a structure (encadrant or DPO), dated and justified."""
-    _require(perms.can_govern(user) and user.membership.organisation_id == organisation.pk)
+    _require(perms.can_govern(actor) and actor.membership.organisation_id == organisation.pk)
     justification = (justification or "").strip()
     errors = {}
     if status not in FeatureStatus.values:
@@ -198,12 +199,12 @@ def feature_decide(
         feature=feature,
         status=status,
         justification=justification,
-        decided_by=user,
+        decided_by=actor,
         responsible=responsible,
         incident=incident,
     )
     audit(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.UPDATE,
         obj=decision,
         reason=f"IA « {feature.name} » : {decision.get_status_display().lower()}",
@@ -230,14 +231,14 @@ def parse_threshold(raw) -> Decimal:
 
 
 @transaction.atomic
-def settings_update(*, organisation, user, bias_threshold, objection_contact: str) -> GovernanceSettings:
-    _require(perms.can_govern(user) and user.membership.organisation_id == organisation.pk)
+def settings_update(*, organisation, actor, bias_threshold, objection_contact: str) -> GovernanceSettings:
+    _require(perms.can_govern(actor) and actor.membership.organisation_id == organisation.pk)
     value = parse_threshold(bias_threshold)
     found = governance_settings(organisation)
     found.bias_threshold = value
     found.objection_contact = (objection_contact or "").strip()[:300]
     found.save()
-    audit(actor=user, action=AccessEvent.Action.UPDATE, obj=found, reason="Réglages de gouvernance de l'IA")
+    audit(actor=actor, action=AccessEvent.Action.UPDATE, obj=found, reason="Réglages de gouvernance de l'IA")
     return found
 
 
@@ -245,9 +246,9 @@ def settings_update(*, organisation, user, bias_threshold, objection_contact: st
 
 
 @transaction.atomic
-def literacy_complete(*, user, feature: AIFeature, answers: dict[str, str]) -> LiteracyCompletion:
-    """Record that `user` completed the path of `feature`; every answer must be right."""
-    _require(perms.can_view_register(user))
+def literacy_complete(*, actor, feature: AIFeature, answers: dict[str, str]) -> LiteracyCompletion:
+    """Record that `actor` completed the path of `feature`; every answer must be right."""
+    _require(perms.can_view_register(actor))
     path = path_for(feature.code)
     if path is None:
         raise ValidationError("Cette fonctionnalité n'a pas de parcours de formation.")
@@ -257,10 +258,10 @@ def literacy_complete(*, user, feature: AIFeature, answers: dict[str, str]) -> L
             {q.key: f"Réponse à revoir. Indice : {q.explanation}" for q in wrong},
         )
     completion, _ = LiteracyCompletion.objects.get_or_create(
-        user=user, feature=feature, version=path.version, defaults={"completed_at": timezone.now()}
+        user=actor, feature=feature, version=path.version, defaults={"completed_at": timezone.now()}
     )
     audit(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.CREATE,
         obj=completion,
         reason=f"Parcours de formation suivi : {feature.name}",
@@ -272,9 +273,9 @@ def literacy_complete(*, user, feature: AIFeature, answers: dict[str, str]) -> L
 
 
 @transaction.atomic
-def incident_report(*, user, feature: AIFeature, description: str, suggestion=None) -> Incident:
-    _require(perms.can_report_incident(user))
-    organisation = user.membership.organisation
+def incident_report(*, actor, feature: AIFeature, description: str, suggestion=None) -> Incident:
+    _require(perms.can_report_incident(actor))
+    organisation = actor.membership.organisation
     description = (description or "").strip()
     if not description:
         raise ValidationError({"description": "Décrivez en quelques mots ce qui ne va pas."})
@@ -285,10 +286,10 @@ def incident_report(*, user, feature: AIFeature, description: str, suggestion=No
         feature=feature,
         suggestion=suggestion,
         description=description,
-        reported_by=user,
+        reported_by=actor,
     )
     audit(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.CREATE,
         obj=incident,
         person=getattr(suggestion, "person", None),
@@ -297,13 +298,15 @@ def incident_report(*, user, feature: AIFeature, description: str, suggestion=No
     return incident
 
 
-def _require_handler(user, incident: Incident) -> None:
-    _require(perms.can_handle_incidents(user) and user.membership.organisation_id == incident.organisation_id)
+def _require_handler(actor, incident: Incident) -> None:
+    _require(
+        perms.can_handle_incidents(actor) and actor.membership.organisation_id == incident.organisation_id
+    )
 
 
 @transaction.atomic
-def incident_qualify(*, incident: Incident, user, severity: str, comment: str) -> Incident:
-    _require_handler(user, incident)
+def incident_qualify(*, incident: Incident, actor, severity: str, comment: str) -> Incident:
+    _require_handler(actor, incident)
     if severity not in Incident.Severity.values:
         raise ValidationError({"severity": "Choisissez une gravité."})
     if incident.status == Incident.Status.CLOSED:
@@ -311,15 +314,15 @@ def incident_qualify(*, incident: Incident, user, severity: str, comment: str) -
     incident.severity = severity
     incident.dpo_comment = (comment or "").strip()
     incident.status = Incident.Status.QUALIFIED
-    incident.handled_by = user
+    incident.handled_by = actor
     incident.save()
-    audit(actor=user, action=AccessEvent.Action.UPDATE, obj=incident, reason="Incident qualifié")
+    audit(actor=actor, action=AccessEvent.Action.UPDATE, obj=incident, reason="Incident qualifié")
     return incident
 
 
 @transaction.atomic
-def incident_close(*, incident: Incident, user, comment: str) -> Incident:
-    _require_handler(user, incident)
+def incident_close(*, incident: Incident, actor, comment: str) -> Incident:
+    _require_handler(actor, incident)
     if not incident.severity:
         raise ValidationError({"comment": "Qualifiez la gravité de l'incident avant de le clore."})
     comment = (comment or "").strip()
@@ -328,22 +331,22 @@ def incident_close(*, incident: Incident, user, comment: str) -> Incident:
     incident.dpo_comment = comment
     incident.status = Incident.Status.CLOSED
     incident.closed_at = timezone.now()
-    incident.handled_by = user
+    incident.handled_by = actor
     incident.save()
-    audit(actor=user, action=AccessEvent.Action.UPDATE, obj=incident, reason="Incident clos")
+    audit(actor=actor, action=AccessEvent.Action.UPDATE, obj=incident, reason="Incident clos")
     return incident
 
 
 @transaction.atomic
-def incident_suspend_feature(*, incident: Incident, user, justification: str) -> FeatureDecision:
+def incident_suspend_feature(*, incident: Incident, actor, justification: str) -> FeatureDecision:
     """Suspend the incident's feature in the structure (require_ai_use then refuses it)."""
-    _require_handler(user, incident)
+    _require_handler(actor, incident)
     return feature_decide(
         organisation=incident.organisation,
         feature=incident.feature,
         status=FeatureStatus.SUSPENDED,
         justification=justification,
-        user=user,
+        actor=actor,
         incident=incident,
     )
 
@@ -354,22 +357,22 @@ PART_MISSING = "Cette partie est obligatoire (AI Act, article 27)."
 
 
 @transaction.atomic
-def assessment_save(*, organisation, feature: AIFeature, user, parts: dict[str, str]) -> ImpactAssessment:
+def assessment_save(*, organisation, feature: AIFeature, actor, parts: dict[str, str]) -> ImpactAssessment:
     """Create or update the assessment; every part of Art. 27 must be written."""
-    _require(perms.can_govern(user) and user.membership.organisation_id == organisation.pk)
+    _require(perms.can_govern(actor) and actor.membership.organisation_id == organisation.pk)
     cleaned = {name: (parts.get(name) or "").strip() for name in ImpactAssessment.PARTS}
     missing = {name: PART_MISSING for name, value in cleaned.items() if not value}
     if missing:
         raise ValidationError(missing)
     assessment = ImpactAssessment.objects.filter(organisation=organisation, feature=feature).first()
     if assessment is None:
-        assessment = ImpactAssessment(organisation=organisation, feature=feature, author=user)
+        assessment = ImpactAssessment(organisation=organisation, feature=feature, author=actor)
     for name, value in cleaned.items():
         setattr(assessment, name, value)
-    assessment.author = user
+    assessment.author = actor
     assessment.save()
     audit(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.UPDATE,
         obj=assessment,
         reason=f"Analyse d'impact : {feature.name}",
@@ -380,13 +383,13 @@ def assessment_save(*, organisation, feature: AIFeature, user, parts: dict[str, 
 # --- peer review ---------------------------------------------------------------------------
 
 
-def _require_team(user, team) -> None:
-    _require(perms.can_peer_review(user) and user.membership.team_id == team.pk)
+def _require_team(actor, team) -> None:
+    _require(perms.can_peer_review(actor) and actor.membership.team_id == team.pk)
 
 
 @transaction.atomic
-def criterion_add(*, team, user, label: str, description: str = "") -> QualityCriterion:
-    _require_team(user, team)
+def criterion_add(*, team, actor, label: str, description: str = "") -> QualityCriterion:
+    _require_team(actor, team)
     label = (label or "").strip()
     if not label:
         raise ValidationError(
@@ -395,18 +398,18 @@ def criterion_add(*, team, user, label: str, description: str = "") -> QualityCr
     if QualityCriterion.objects.filter(team=team, label__iexact=label, is_active=True).exists():
         raise ValidationError({"label": "Ce critère existe déjà pour l'équipe."})
     criterion = QualityCriterion.objects.create(
-        team=team, label=label[:200], description=(description or "").strip(), created_by=user
+        team=team, label=label[:200], description=(description or "").strip(), created_by=actor
     )
-    audit(actor=user, action=AccessEvent.Action.CREATE, obj=criterion, reason="Critère de qualité ajouté")
+    audit(actor=actor, action=AccessEvent.Action.CREATE, obj=criterion, reason="Critère de qualité ajouté")
     return criterion
 
 
 @transaction.atomic
-def criterion_retire(*, criterion: QualityCriterion, user) -> QualityCriterion:
-    _require_team(user, criterion.team)
+def criterion_retire(*, criterion: QualityCriterion, actor) -> QualityCriterion:
+    _require_team(actor, criterion.team)
     criterion.is_active = False
     criterion.save(update_fields=["is_active"])
-    audit(actor=user, action=AccessEvent.Action.UPDATE, obj=criterion, reason="Critère de qualité retiré")
+    audit(actor=actor, action=AccessEvent.Action.UPDATE, obj=criterion, reason="Critère de qualité retiré")
     return criterion
 
 
@@ -452,9 +455,9 @@ def pseudonymise_report(text: str, person) -> str:
 
 
 @transaction.atomic
-def sample_create(*, team, user, size: int = 3, rng: random.Random | None = None) -> ReviewSample:
+def sample_create(*, team, actor, size: int = 3, rng: random.Random | None = None) -> ReviewSample:
     """Draw `size` reports written with the assistant by the team, pseudonymise them."""
-    _require_team(user, team)
+    _require_team(actor, team)
     if not QualityCriterion.objects.filter(team=team, is_active=True).exists():
         raise ValidationError({"size": "Écrivez d'abord au moins un critère de qualité de l'équipe."})
     if not 1 <= size <= 20:
@@ -465,7 +468,7 @@ def sample_create(*, team, user, size: int = 3, rng: random.Random | None = None
             {"size": "Aucun compte rendu rédigé avec l'assistant dans l'équipe pour l'instant."}
         )
     chosen = (rng or random.SystemRandom()).sample(reports, min(size, len(reports)))
-    sample = ReviewSample.objects.create(team=team, created_by=user)
+    sample = ReviewSample.objects.create(team=team, created_by=actor)
     for position, suggestion in enumerate(chosen, start=1):
         value = suggestion.final_value
         text = value if isinstance(value, str) else str(value)
@@ -477,7 +480,7 @@ def sample_create(*, team, user, size: int = 3, rng: random.Random | None = None
             position=position,
         )
     audit(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.CREATE,
         obj=sample,
         reason=f"Échantillon de relecture entre pairs ({len(chosen)} comptes rendus pseudonymisés)",
@@ -489,12 +492,12 @@ SCORE_CHOICES = (1, 2, 3, 4)
 
 
 @transaction.atomic
-def review_submit(*, item: ReviewItem, user, scores: dict, comment: str = "") -> PeerReview:
+def review_submit(*, item: ReviewItem, actor, scores: dict, comment: str = "") -> PeerReview:
     """A peer scores one report (1 to 4 per active criterion of the team) with a comment."""
-    _require_team(user, item.sample.team)
-    if item.author_id == user.pk:
+    _require_team(actor, item.sample.team)
+    if item.author_id == actor.pk:
         raise ValidationError({"comment": "On ne relit pas son propre compte rendu."})
-    if PeerReview.objects.filter(item=item, reviewer=user).exists():
+    if PeerReview.objects.filter(item=item, reviewer=actor).exists():
         raise ValidationError({"comment": "Vous avez déjà relu ce compte rendu."})
     criteria = list(QualityCriterion.objects.filter(team=item.sample.team, is_active=True))
     clean: dict[str, int] = {}
@@ -512,9 +515,9 @@ def review_submit(*, item: ReviewItem, user, scores: dict, comment: str = "") ->
     if errors:
         raise ValidationError(errors)
     review = PeerReview.objects.create(
-        item=item, reviewer=user, scores=clean, comment=(comment or "").strip()
+        item=item, reviewer=actor, scores=clean, comment=(comment or "").strip()
     )
-    audit(actor=user, action=AccessEvent.Action.CREATE, obj=review, reason="Relecture entre pairs")
+    audit(actor=actor, action=AccessEvent.Action.CREATE, obj=review, reason="Relecture entre pairs")
     return review
 
 
@@ -531,15 +534,15 @@ def _audit_period(since: dt.date | None, until: dt.date | None) -> tuple[dt.date
 
 @transaction.atomic
 def bias_audits_run(
-    *, organisation, user=None, trigger: str = BiasAudit.Trigger.MANUAL, since=None, until=None
+    *, organisation, actor=None, trigger: str = BiasAudit.Trigger.MANUAL, since=None, until=None
 ) -> list[BiasAudit]:
     """Run every (feature, attribute, metric) audit of the structure on the period; store results.
 
-    `user=None` is the scheduled run (`egide biasaudit`). Combinations with no decided
+    `actor=None` is the scheduled run (`egide biasaudit`). Combinations with no decided
     suggestion at all are skipped.
     """
-    if user is not None:
-        _require(perms.can_govern(user) and user.membership.organisation_id == organisation.pk)
+    if actor is not None:
+        _require(perms.can_govern(actor) and actor.membership.organisation_id == organisation.pk)
     since, until = _audit_period(since, until)
     threshold = governance_settings(organisation).bias_threshold
     audits = []
@@ -560,7 +563,7 @@ def bias_audits_run(
                         metric=metric,
                         threshold=threshold,
                         trigger=trigger,
-                        run_by=user,
+                        run_by=actor,
                         period_start=since,
                         period_end=until,
                         results=results,
@@ -568,7 +571,7 @@ def bias_audits_run(
                     )
                 )
     audit(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.CREATE,
         object_type="biasaudit",
         reason=f"Audit de biais ({len(audits)} comparaisons, {since:%d/%m/%Y}–{until:%d/%m/%Y})",
@@ -578,7 +581,7 @@ def bias_audits_run(
 
 
 def pseudonymize_recall_audit(
-    *, per_origin: int = 30, seed: int = 2026, threshold: Decimal | float = Decimal("0.1"), user=None
+    *, per_origin: int = 30, seed: int = 2026, threshold: Decimal | float = Decimal("0.1"), actor=None
 ) -> BiasAudit:
     """Recall of the pseudonymisation engine by origin of names, on a generated evaluation set."""
     from . import name_origins
@@ -619,13 +622,13 @@ def pseudonymize_recall_audit(
             attribute="name_origin",
             metric="recall",
             threshold=Decimal(str(threshold)),
-            trigger=BiasAudit.Trigger.MANUAL if user else BiasAudit.Trigger.SCHEDULED,
-            run_by=user,
+            trigger=BiasAudit.Trigger.MANUAL if actor else BiasAudit.Trigger.SCHEDULED,
+            run_by=actor,
             results=results,
             exceeds=results["exceeds"],
         )
         audit(
-            actor=user,
+            actor=actor,
             action=AccessEvent.Action.CREATE,
             obj=found,
             reason=f"Rappel de la pseudonymisation par origine des noms ({len(outcomes)} noms)",

@@ -67,7 +67,7 @@ def feature_detail(request, code: str):
                         status=form.cleaned_data["status"],
                         justification=form.cleaned_data["justification"],
                         responsible=form.cleaned_data["responsible"],
-                        user=request.user,
+                        actor=request.user,
                     )
                 except ValidationError as error:
                     forms.apply_errors(form, error)
@@ -101,7 +101,7 @@ def feature_try(request, code: str):
     _need(perms.can_view_register(request.user))
     feature = selectors.feature_by_code(code)
     try:
-        services.require_ai_use(feature=feature.code, organisation=_org(request.user), user=request.user)
+        services.require_ai_use(feature=feature.code, organisation=_org(request.user), actor=request.user)
     except services.AIUseDisabled as refused:
         messages.error(request, f"Refusé : {refused.message}")
     else:
@@ -157,7 +157,7 @@ def literacy_path(request, code: str):
     if request.method == "POST":
         answers = {q.key: request.POST.get(q.key, "") for q in path.questions}
         try:
-            services.literacy_complete(user=request.user, feature=feature, answers=answers)
+            services.literacy_complete(actor=request.user, feature=feature, answers=answers)
         except ValidationError as error:
             errors = {key: msgs[0] for key, msgs in error.message_dict.items()}
         else:
@@ -196,7 +196,7 @@ def settings_view(request):
             try:
                 services.settings_update(
                     organisation=organisation,
-                    user=request.user,
+                    actor=request.user,
                     bias_threshold=form.cleaned_data["bias_threshold"],
                     objection_contact=form.cleaned_data["objection_contact"],
                 )
@@ -277,7 +277,7 @@ def bias_view(request):
             try:
                 audits = services.bias_audits_run(
                     organisation=organisation,
-                    user=request.user,
+                    actor=request.user,
                     since=form.cleaned_data["since"],
                     until=form.cleaned_data["until"],
                 )
@@ -338,7 +338,7 @@ def assessment_edit(request, code: str):
         if form.is_valid():
             try:
                 services.assessment_save(
-                    organisation=organisation, feature=feature, user=request.user, parts=form.cleaned_data
+                    organisation=organisation, feature=feature, actor=request.user, parts=form.cleaned_data
                 )
             except ValidationError as error:
                 forms.apply_errors(form, error)
@@ -414,7 +414,7 @@ def incident_report(request):
             else:
                 try:
                     services.incident_report(
-                        user=request.user,
+                        actor=request.user,
                         feature=register_rows.feature(form.cleaned_data["feature"]),
                         description=form.cleaned_data["description"],
                         suggestion=suggestion,
@@ -464,7 +464,7 @@ def incident_detail(request, pk: int):
                 if qualify.is_valid():
                     services.incident_qualify(
                         incident=incident,
-                        user=request.user,
+                        actor=request.user,
                         severity=qualify.cleaned_data["severity"],
                         comment=qualify.cleaned_data["comment"],
                     )
@@ -474,7 +474,7 @@ def incident_detail(request, pk: int):
                 close = forms.CloseForm(request.POST)
                 if close.is_valid():
                     services.incident_close(
-                        incident=incident, user=request.user, comment=close.cleaned_data["comment"]
+                        incident=incident, actor=request.user, comment=close.cleaned_data["comment"]
                     )
                     messages.success(request, "Incident clos.")
                     return redirect("governance:incident", pk=incident.pk)
@@ -483,7 +483,7 @@ def incident_detail(request, pk: int):
                 if suspend.is_valid():
                     services.incident_suspend_feature(
                         incident=incident,
-                        user=request.user,
+                        actor=request.user,
                         justification=suspend.cleaned_data["justification"],
                     )
                     messages.success(request, f"« {incident.feature.name} » est suspendue dans la structure.")
@@ -524,19 +524,19 @@ def review_index(request):
             if action == "critere":
                 criterion_form = forms.CriterionForm(request.POST)
                 if criterion_form.is_valid():
-                    services.criterion_add(team=team, user=request.user, **criterion_form.cleaned_data)
+                    services.criterion_add(team=team, actor=request.user, **criterion_form.cleaned_data)
                     messages.success(request, "Critère ajouté.")
                     return redirect("governance:review")
             elif action == "retirer":
                 criterion = get_object_or_404(selectors.criteria_of(team), pk=request.POST.get("criterion"))
-                services.criterion_retire(criterion=criterion, user=request.user)
+                services.criterion_retire(criterion=criterion, actor=request.user)
                 messages.success(request, "Critère retiré.")
                 return redirect("governance:review")
             elif action == "echantillon":
                 sample_form = forms.SampleForm(request.POST)
                 if sample_form.is_valid():
                     sample = services.sample_create(
-                        team=team, user=request.user, size=sample_form.cleaned_data["size"]
+                        team=team, actor=request.user, size=sample_form.cleaned_data["size"]
                     )
                     messages.success(request, "Échantillon pseudonymisé créé.")
                     return redirect("governance:review_sample", pk=sample.pk)
@@ -579,7 +579,7 @@ def review_item(request, pk: int):
         values = {str(c.pk): request.POST.get(f"score_{c.pk}", "") for c in criteria}
         comment = request.POST.get("comment", "")
         try:
-            services.review_submit(item=item, user=request.user, scores=values, comment=comment)
+            services.review_submit(item=item, actor=request.user, scores=values, comment=comment)
         except ValidationError as error:
             errors = {key: msgs[0] for key, msgs in error.message_dict.items()}
         else:

@@ -68,7 +68,7 @@ def _payload(person, items: list[str], message: str) -> dict:
     return out
 
 
-def referral_send(*, user, person, service: Service, items: list[str], message: str = "") -> Referral:
+def referral_send(*, actor, person, service: Service, items: list[str], message: str = "") -> Referral:
     """Orient the person to the service. Raises ConsentRequired (nothing sent, the refusal kept
     in the access log) when the service is outside the organisation and the person has not
     consented to share with this structure; ValidationError for bad input.
@@ -76,7 +76,7 @@ def referral_send(*, user, person, service: Service, items: list[str], message: 
     Not one transaction on purpose: the gateway's REFUSED or SEND event must stay in the log
     whatever happens next; the referral itself is saved atomically inside the send.
     """
-    if not perms.can_refer(user, person):
+    if not perms.can_refer(actor, person):
         raise PermissionDenied("Vous ne pouvez pas orienter cette personne.")
     unknown = [item for item in items if item not in ITEMS]
     if unknown or not items:
@@ -88,7 +88,7 @@ def referral_send(*, user, person, service: Service, items: list[str], message: 
         organisation_id=person.organisation_id,
         person=person,
         service=service,
-        created_by=user,
+        created_by=actor,
         items=as_tags(items),
         payload=payload,
         expires_on=timezone.localdate() + dt.timedelta(days=EXPIRY_DAYS),
@@ -98,7 +98,7 @@ def referral_send(*, user, person, service: Service, items: list[str], message: 
         with transaction.atomic():
             referral.save()
             audit(
-                actor=user,
+                actor=actor,
                 action=AccessEvent.Action.CREATE,
                 person=person,
                 obj=referral,
@@ -114,13 +114,13 @@ def referral_send(*, user, person, service: Service, items: list[str], message: 
                 person=person, purpose="partner_sharing", partner=structure.name
             )
             referral.save()
-            audit(actor=user, action=AccessEvent.Action.CREATE, person=person, obj=referral)
+            audit(actor=actor, action=AccessEvent.Action.CREATE, person=person, obj=referral)
         return referral
 
     return send_outside(
         person=person,
         purpose="partner_sharing",
-        actor=user,
+        actor=actor,
         channel="partenaire",
         partner=structure.name,
         send=deliver,
@@ -128,9 +128,9 @@ def referral_send(*, user, person, service: Service, items: list[str], message: 
 
 
 @transaction.atomic
-def referral_answer(*, user, referral: Referral, status: str, reason: str = "") -> Referral:
+def referral_answer(*, actor, referral: Referral, status: str, reason: str = "") -> Referral:
     """Record the partner's answer (accepted, refused with a reason) and write it in the file."""
-    if not perms.can_refer(user, referral.person):
+    if not perms.can_refer(actor, referral.person):
         raise PermissionDenied("Vous ne pouvez pas suivre cette orientation.")
     if status not in (Referral.Status.ACCEPTED, Referral.Status.REFUSED):
         raise ValidationError({"status": "Choisissez la réponse : acceptée ou refusée."})
@@ -143,7 +143,7 @@ def referral_answer(*, user, referral: Referral, status: str, reason: str = "") 
     referral.answered_at = timezone.now()
     verdict = "acceptée" if status == Referral.Status.ACCEPTED else f"refusée (motif : {referral.reason})"
     referral.outcome_note = note_create(
-        actor=user,
+        actor=actor,
         person=referral.person,
         occurred_at=timezone.now(),
         medium="ecrit",
@@ -151,7 +151,7 @@ def referral_answer(*, user, referral: Referral, status: str, reason: str = "") 
     )
     referral.save(update_fields=["status", "reason", "answered_at", "outcome_note"])
     audit(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.UPDATE,
         person=referral.person,
         obj=referral,
@@ -185,6 +185,6 @@ def referral_reminders(*, today: dt.date | None = None) -> tuple[int, list[Refer
     return count, remind
 
 
-def ai_orientation_check(*, user, organisation) -> None:
+def ai_orientation_check(*, actor, organisation) -> None:
     """The search by need suggests services (AI register feature "orientation")."""
-    require_ai_use(feature="orientation", organisation=organisation, user=user)
+    require_ai_use(feature="orientation", organisation=organisation, actor=actor)

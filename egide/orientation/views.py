@@ -27,7 +27,7 @@ def search(request):
     if not perms.can_search_directory(request.user):
         raise Http404("Page introuvable.")
     try:
-        services.ai_orientation_check(user=request.user, organisation=request.user.membership.organisation)
+        services.ai_orientation_check(actor=request.user, organisation=request.user.membership.organisation)
     except AIUseDisabled as exc:
         return _disabled(request, exc)
     person = None
@@ -81,7 +81,7 @@ def refer(request, pk: int, service_pk: int):
         raise Http404("Dossier introuvable.")
     service = selectors.service_by_pk(service_pk)
     try:
-        services.ai_orientation_check(user=request.user, organisation=person.organisation)
+        services.ai_orientation_check(actor=request.user, organisation=person.organisation)
     except AIUseDisabled as exc:
         return _disabled(request, exc)
     external = service.structure.organisation_id != person.organisation_id
@@ -90,7 +90,7 @@ def refer(request, pk: int, service_pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.referral_send(
-                user=request.user,
+                actor=request.user,
                 person=person,
                 service=service,
                 items=form.cleaned_data["items"],
@@ -145,7 +145,7 @@ def answer(request, pk: int, referral_pk: int):
     if form.is_valid():
         try:
             services.referral_answer(
-                user=request.user,
+                actor=request.user,
                 referral=referral,
                 status=form.cleaned_data["status"],
                 reason=form.cleaned_data["reason"],

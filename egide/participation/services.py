@@ -54,8 +54,8 @@ def _require(condition: bool) -> None:
         raise PermissionDenied("Vous n'avez pas le droit de faire cette action.")
 
 
-def _require_organiser(user, organisation_id: int) -> None:
-    _require(perms.can_organise(user) and user.membership.organisation_id == organisation_id)
+def _require_organiser(actor, organisation_id: int) -> None:
+    _require(perms.can_organise(actor) and actor.membership.organisation_id == organisation_id)
 
 
 def _log(*, actor, action, obj, organisation_id: int, reason: str) -> None:
@@ -68,7 +68,7 @@ def _log(*, actor, action, obj, organisation_id: int, reason: str) -> None:
 @transaction.atomic
 def call_create(
     *,
-    user,
+    actor,
     title: str,
     description: str,
     audience: str,
@@ -76,7 +76,7 @@ def call_create(
     closes_on: dt.date,
     questions: list[str],
 ) -> Call:
-    _require(perms.can_organise(user))
+    _require(perms.can_organise(actor))
     errors = {}
     questions = [q.strip() for q in questions if q and q.strip()]
     if closes_on < opens_on:
@@ -86,18 +86,18 @@ def call_create(
     if errors:
         raise ValidationError(errors)
     call = Call.objects.create(
-        organisation=user.membership.organisation,
+        organisation=actor.membership.organisation,
         title=title.strip(),
         description=description.strip(),
         audience=audience.strip(),
         opens_on=opens_on,
         closes_on=closes_on,
-        created_by=user,
+        created_by=actor,
     )
     for number, text in enumerate(questions, start=1):
         Question.objects.create(call=call, order=number, text=text[:400])
     _log(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.CREATE,
         obj=call,
         organisation_id=call.organisation_id,
@@ -252,9 +252,9 @@ def contribution_submit(*, volunteer: Volunteer, question: Question, text: str) 
 
 @transaction.atomic
 def contribution_transcribe(
-    *, user, workshop: Workshop, volunteer: Volunteer, question: Question, text: str
+    *, actor, workshop: Workshop, volunteer: Volunteer, question: Question, text: str
 ) -> Contribution:
-    _require_organiser(user, workshop.call.organisation_id)
+    _require_organiser(actor, workshop.call.organisation_id)
     if volunteer.call_id != workshop.call_id:
         raise ValidationError({"volunteer": "Ce volontaire ne participe pas à cet appel."})
     contribution = _make_contribution(
@@ -265,7 +265,7 @@ def contribution_transcribe(
         workshop=workshop,
     )
     _log(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.CREATE,
         obj=contribution,
         organisation_id=workshop.call.organisation_id,
@@ -290,10 +290,10 @@ def _norm_header(name: str) -> str:
 
 
 @transaction.atomic
-def contributions_import(*, user, call: Call, content: str) -> ImportReport:
+def contributions_import(*, actor, call: Call, content: str) -> ImportReport:
     """Import a form export (CSV, `,` or `;`): columns participant (code), question (number),
     reponse. Any faulty line: nothing is imported and each error names its line."""
-    _require_organiser(user, call.organisation_id)
+    _require_organiser(actor, call.organisation_id)
     content = (content or "").lstrip("\ufeff")
     if not content.strip():
         return ImportReport(0, ["Le fichier est vide."])
@@ -342,7 +342,7 @@ def contributions_import(*, user, call: Call, content: str) -> ImportReport:
             volunteer=volunteer, question=question, text=text, source=Contribution.Source.IMPORT
         )
     _log(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.CREATE,
         obj=call,
         organisation_id=call.organisation_id,
@@ -352,10 +352,10 @@ def contributions_import(*, user, call: Call, content: str) -> ImportReport:
 
 
 @transaction.atomic
-def contribution_check(*, user, contribution: Contribution, text: str, tags: list[str]) -> Contribution:
+def contribution_check(*, actor, contribution: Contribution, text: str, tags: list[str]) -> Contribution:
     """Human check of the flagged spans: the organiser may mask more and confirms. The new text
     goes through the engine once more, so an identifier typed back in is removed again."""
-    _require_organiser(user, contribution.volunteer.call.organisation_id)
+    _require_organiser(actor, contribution.volunteer.call.organisation_id)
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": "Le texte vérifié ne peut pas être vide."})
@@ -367,7 +367,7 @@ def contribution_check(*, user, contribution: Contribution, text: str, tags: lis
     contribution.tags = sorted({t.strip().lower() for t in tags if t.strip()})[:20]
     contribution.save()
     _log(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.UPDATE,
         obj=contribution,
         organisation_id=contribution.volunteer.call.organisation_id,
@@ -381,9 +381,9 @@ def contribution_check(*, user, contribution: Contribution, text: str, tags: lis
 
 @transaction.atomic
 def workshop_create(
-    *, user, call: Call, series: str, number: int, mode: str, starts_at, place: str, link: str, agenda: str
+    *, actor, call: Call, series: str, number: int, mode: str, starts_at, place: str, link: str, agenda: str
 ) -> Workshop:
-    _require_organiser(user, call.organisation_id)
+    _require_organiser(actor, call.organisation_id)
     errors = {}
     if starts_at is None:
         errors["starts_at"] = "Indiquez la date et l'heure de l'atelier."
@@ -406,7 +406,7 @@ def workshop_create(
         agenda=agenda.strip(),
     )
     _log(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.CREATE,
         obj=workshop,
         organisation_id=call.organisation_id,
@@ -433,11 +433,11 @@ def _workshop_mail(workshop: Workshop, volunteer: Volunteer, *, reminder: bool, 
 
 @transaction.atomic
 def workshop_invite(
-    *, user, workshop: Workshop, volunteers: list[Volunteer], link_for, reminder: bool = False
+    *, actor, workshop: Workshop, volunteers: list[Volunteer], link_for, reminder: bool = False
 ) -> int:
     """Add volunteers as participants and mail them (invitation or reminder). `link_for(volunteer)`
     gives the absolute personal link. Returns how many mails were sent."""
-    _require_organiser(user, workshop.call.organisation_id)
+    _require_organiser(actor, workshop.call.organisation_id)
     sent = 0
     now = timezone.now()
     for volunteer in volunteers:
@@ -453,7 +453,7 @@ def workshop_invite(
                 attendance.invited_at = now
             attendance.save()
     _log(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.SEND,
         obj=workshop,
         organisation_id=workshop.call.organisation_id,
@@ -463,16 +463,16 @@ def workshop_invite(
 
 
 @transaction.atomic
-def workshop_record(*, user, workshop: Workshop, present_ids: set[int], minutes: str) -> Workshop:
+def workshop_record(*, actor, workshop: Workshop, present_ids: set[int], minutes: str) -> Workshop:
     """Attendance (who came) and the minutes of the workshop."""
-    _require_organiser(user, workshop.call.organisation_id)
+    _require_organiser(actor, workshop.call.organisation_id)
     for attendance in workshop.attendances.all():
         attendance.present = attendance.volunteer_id in present_ids
         attendance.save(update_fields=["present"])
     workshop.minutes = (minutes or "").strip()
     workshop.save(update_fields=["minutes"])
     _log(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.UPDATE,
         obj=workshop,
         organisation_id=workshop.call.organisation_id,
@@ -485,15 +485,15 @@ def workshop_record(*, user, workshop: Workshop, present_ids: set[int], minutes:
 
 
 @transaction.atomic
-def theme_update(*, user, theme: Theme, label: str, note: str) -> Theme:
-    _require_organiser(user, theme.synthesis.call.organisation_id)
+def theme_update(*, actor, theme: Theme, label: str, note: str) -> Theme:
+    _require_organiser(actor, theme.synthesis.call.organisation_id)
     label = (label or "").strip()
     if not label:
         raise ValidationError({"label": "Le nom du thème ne peut pas être vide."})
     theme.label, theme.note = label[:200], (note or "").strip()
     theme.save(update_fields=["label", "note"])
     _log(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.UPDATE,
         obj=theme,
         organisation_id=theme.synthesis.call.organisation_id,
@@ -503,8 +503,8 @@ def theme_update(*, user, theme: Theme, label: str, note: str) -> Theme:
 
 
 @transaction.atomic
-def theme_merge(*, user, theme: Theme, into: Theme) -> Theme:
-    _require_organiser(user, theme.synthesis.call.organisation_id)
+def theme_merge(*, actor, theme: Theme, into: Theme) -> Theme:
+    _require_organiser(actor, theme.synthesis.call.organisation_id)
     if into.synthesis_id != theme.synthesis_id or into.pk == theme.pk or into.merged_into_id:
         raise ValidationError({"into": "Choisissez un autre thème de la même synthèse."})
     from .models import ThemeAssignment
@@ -517,7 +517,7 @@ def theme_merge(*, user, theme: Theme, into: Theme) -> Theme:
     theme.save(update_fields=["merged_into"])
     Theme.objects.filter(merged_into=theme).update(merged_into=into)
     _log(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.UPDATE,
         obj=theme,
         organisation_id=theme.synthesis.call.organisation_id,
@@ -530,13 +530,13 @@ def theme_merge(*, user, theme: Theme, into: Theme) -> Theme:
 
 
 @transaction.atomic
-def charter_create(*, user, title: str, call: Call | None = None) -> Charter:
-    _require(perms.can_organise(user))
+def charter_create(*, actor, title: str, call: Call | None = None) -> Charter:
+    _require(perms.can_organise(actor))
     charter = Charter.objects.create(
-        organisation=user.membership.organisation, call=call, title=title.strip()
+        organisation=actor.membership.organisation, call=call, title=title.strip()
     )
     _log(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.CREATE,
         obj=charter,
         organisation_id=charter.organisation_id,
@@ -545,10 +545,10 @@ def charter_create(*, user, title: str, call: Call | None = None) -> Charter:
     return charter
 
 
-def _require_charter_writer(organisation_id: int, *, user, volunteer: Volunteer | None) -> None:
+def _require_charter_writer(organisation_id: int, *, actor, volunteer: Volunteer | None) -> None:
     """An organiser of the structure, or a volunteer of one of its calls who consented."""
-    if user is not None:
-        _require_organiser(user, organisation_id)
+    if actor is not None:
+        _require_organiser(actor, organisation_id)
     elif volunteer is None or volunteer.call.organisation_id != organisation_id:
         raise PermissionDenied("Vous n'avez pas le droit de faire cette action.")
     else:
@@ -557,9 +557,9 @@ def _require_charter_writer(organisation_id: int, *, user, volunteer: Volunteer 
 
 @transaction.atomic
 def proposal_add(
-    *, charter: Charter, kind: str, text: str, volunteer: Volunteer | None = None, user=None
+    *, charter: Charter, kind: str, text: str, volunteer: Volunteer | None = None, actor=None
 ) -> Proposal:
-    _require_charter_writer(charter.organisation_id, user=user, volunteer=volunteer)
+    _require_charter_writer(charter.organisation_id, actor=actor, volunteer=volunteer)
     text = (text or "").strip()
     errors = {}
     if kind not in Proposal.Kind.values:
@@ -570,10 +570,10 @@ def proposal_add(
         raise ValidationError(errors)
     done = _pseudonymise(text)
     proposal = Proposal.objects.create(
-        charter=charter, kind=kind, text=done["text"], by_volunteer=volunteer, by_user=user
+        charter=charter, kind=kind, text=done["text"], by_volunteer=volunteer, by_user=actor
     )
     _log(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.CREATE,
         obj=proposal,
         organisation_id=charter.organisation_id,
@@ -584,17 +584,17 @@ def proposal_add(
 
 @transaction.atomic
 def comment_add(
-    *, proposal: Proposal, text: str, volunteer: Volunteer | None = None, user=None
+    *, proposal: Proposal, text: str, volunteer: Volunteer | None = None, actor=None
 ) -> ProposalComment:
-    _require_charter_writer(proposal.charter.organisation_id, user=user, volunteer=volunteer)
+    _require_charter_writer(proposal.charter.organisation_id, actor=actor, volunteer=volunteer)
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": "Le commentaire est vide."})
     comment = ProposalComment.objects.create(
-        proposal=proposal, volunteer=volunteer, user=user, text=_pseudonymise(text)["text"]
+        proposal=proposal, volunteer=volunteer, user=actor, text=_pseudonymise(text)["text"]
     )
     _log(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.CREATE,
         obj=comment,
         organisation_id=proposal.charter.organisation_id,
@@ -631,8 +631,8 @@ def vote_cast(*, proposal: Proposal, volunteer: Volunteer, value: str) -> Vote:
 
 
 @transaction.atomic
-def version_create(*, user, charter: Charter, text: str, principles: list[Proposal]) -> CharterVersion:
-    _require_organiser(user, charter.organisation_id)
+def version_create(*, actor, charter: Charter, text: str, principles: list[Proposal]) -> CharterVersion:
+    _require_organiser(actor, charter.organisation_id)
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": "Le texte de la version est vide."})
@@ -642,11 +642,11 @@ def version_create(*, user, charter: Charter, text: str, principles: list[Propos
             {"text": "Ce texte est identique à la version précédente : modifiez-le d'abord."}
         )
     version = CharterVersion.objects.create(
-        charter=charter, number=(last.number + 1) if last else 1, text=text, created_by=user
+        charter=charter, number=(last.number + 1) if last else 1, text=text, created_by=actor
     )
     version.principles.set([p for p in principles if p.charter_id == charter.pk])
     _log(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.CREATE,
         obj=version,
         organisation_id=charter.organisation_id,
@@ -656,20 +656,20 @@ def version_create(*, user, charter: Charter, text: str, principles: list[Propos
 
 
 @transaction.atomic
-def version_adopt(*, user, version: CharterVersion, decision: str) -> CharterVersion:
+def version_adopt(*, actor, version: CharterVersion, decision: str) -> CharterVersion:
     """Adoption by the structure (encadrant or administrateur), dated and with its decision."""
-    _require_organiser(user, version.charter.organisation_id)
+    _require_organiser(actor, version.charter.organisation_id)
     decision = (decision or "").strip()
     if len(decision) < 10:
         raise ValidationError(
             {"decision": "Indiquez la décision d'adoption (instance, date…), au moins 10 caractères."}
         )
     version.adopted_at = timezone.now()
-    version.adopted_by = user
+    version.adopted_by = actor
     version.adoption_decision = decision[:300]
     version.save(update_fields=["adopted_at", "adopted_by", "adoption_decision"])
     _log(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.UPDATE,
         obj=version,
         organisation_id=version.charter.organisation_id,
@@ -679,14 +679,14 @@ def version_adopt(*, user, version: CharterVersion, decision: str) -> CharterVer
 
 
 @transaction.atomic
-def principle_cite(*, user, proposal: Proposal, features) -> Proposal:
+def principle_cite(*, actor, proposal: Proposal, features) -> Proposal:
     """Link a principle to the AI register entries that follow it."""
-    _require_organiser(user, proposal.charter.organisation_id)
+    _require_organiser(actor, proposal.charter.organisation_id)
     if proposal.kind != Proposal.Kind.PRINCIPLE:
         raise ValidationError("Seuls les principes sont cités par le registre de l'IA.")
     proposal.register_entries.set(features)
     _log(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.UPDATE,
         obj=proposal,
         organisation_id=proposal.charter.organisation_id,

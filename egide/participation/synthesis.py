@@ -67,18 +67,18 @@ def find_themes(
 
 
 @transaction.atomic
-def synthesis_run(*, user, call: Call, k: int | None = None) -> Synthesis:
+def synthesis_run(*, actor, call: Call, k: int | None = None) -> Synthesis:
     from .services import _require_organiser
 
-    _require_organiser(user, call.organisation_id)
-    require_ai_use(feature="study_synthesis", organisation=call.organisation, user=user)
+    _require_organiser(actor, call.organisation_id)
+    require_ai_use(feature="study_synthesis", organisation=call.organisation, actor=actor)
     contributions = list(selectors.active_contributions(call))
     if len(contributions) < 2:
         from django.core.exceptions import ValidationError
 
         raise ValidationError("Il faut au moins deux contributions pour chercher des thèmes.")
     terms, weights = find_themes([c.text for c in contributions], k=k)
-    synthesis = Synthesis.objects.create(call=call, created_by=user, method=METHOD)
+    synthesis = Synthesis.objects.create(call=call, created_by=actor, method=METHOD)
     themes = []
     for top in terms:
         label = ", ".join(top[:3]).capitalize()
@@ -88,7 +88,7 @@ def synthesis_run(*, user, call: Call, k: int | None = None) -> Synthesis:
         if row[best] > 0:
             ThemeAssignment.objects.create(theme=themes[best], contribution=contribution, score=row[best])
     audit(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.CREATE,
         obj=synthesis,
         organisation_id=call.organisation_id,

@@ -56,7 +56,7 @@ def call_create(request):
         data = form.cleaned_data
         try:
             call = services.call_create(
-                user=request.user,
+                actor=request.user,
                 title=data["title"],
                 description=data["description"],
                 audience=data["audience"],
@@ -107,7 +107,7 @@ def call_import(request, pk: int):
                 content = raw.decode("utf-8-sig")
             except UnicodeDecodeError:
                 content = raw.decode("cp1252", errors="replace")
-        report = services.contributions_import(user=request.user, call=call, content=content)
+        report = services.contributions_import(actor=request.user, call=call, content=content)
         if not report.errors:
             messages.success(request, f"{report.created} contribution(s) importée(s) et pseudonymisée(s).")
             return redirect("participation:call_detail", pk=call.pk)
@@ -130,7 +130,7 @@ def workshop_create(request, pk: int):
         data = form.cleaned_data
         try:
             workshop = services.workshop_create(
-                user=request.user,
+                actor=request.user,
                 call=call,
                 series=data["series"],
                 number=data["number"],
@@ -172,7 +172,7 @@ def workshop_detail(request, pk: int):
         if action in {"invite", "remind"}:
             chosen = [v for v in active if str(v.pk) in request.POST.getlist("volunteers")]
             sent = services.workshop_invite(
-                user=request.user,
+                actor=request.user,
                 workshop=workshop,
                 volunteers=chosen,
                 link_for=lambda v: _personal_url(request, v),
@@ -184,7 +184,7 @@ def workshop_detail(request, pk: int):
             record_form = forms.RecordForm(request.POST, participants=participants)
             if record_form.is_valid():
                 services.workshop_record(
-                    user=request.user,
+                    actor=request.user,
                     workshop=workshop,
                     present_ids={int(x) for x in record_form.cleaned_data["present"]},
                     minutes=record_form.cleaned_data["minutes"],
@@ -199,7 +199,7 @@ def workshop_detail(request, pk: int):
                 data = transcribe_form.cleaned_data
                 try:
                     contribution = services.contribution_transcribe(
-                        user=request.user,
+                        actor=request.user,
                         workshop=workshop,
                         volunteer=get_object_or_404(Volunteer, pk=data["volunteer"], call=call),
                         question=get_object_or_404(call.questions, pk=data["question"]),
@@ -245,7 +245,7 @@ def contribution_check(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.contribution_check(
-                user=request.user,
+                actor=request.user,
                 contribution=contribution,
                 text=form.cleaned_data["text"],
                 tags=form.cleaned_data["tags"].split(","),
@@ -268,7 +268,7 @@ def synthesis_create(request, pk: int):
     call = selectors.call_for(request.user, pk)
     _need(perms.can_organise(request.user))
     try:
-        synthesis = synthesis_run(user=request.user, call=call)
+        synthesis = synthesis_run(actor=request.user, call=call)
     except AIUseDisabled as exc:
         messages.error(request, str(exc))
         return redirect("participation:call_detail", pk=call.pk)
@@ -288,11 +288,11 @@ def synthesis_detail(request, pk: int):
         try:
             if request.POST.get("action") == "merge":
                 into = get_object_or_404(Theme, pk=request.POST.get("into"), synthesis=synthesis)
-                services.theme_merge(user=request.user, theme=theme, into=into)
+                services.theme_merge(actor=request.user, theme=theme, into=into)
                 messages.success(request, f"« {theme.label} » est fusionné dans « {into.label} ».")
             else:
                 services.theme_update(
-                    user=request.user,
+                    actor=request.user,
                     theme=theme,
                     label=request.POST.get("label", ""),
                     note=request.POST.get("note", ""),
@@ -350,7 +350,7 @@ def charter_create(request):
     form = forms.CharterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         call = selectors.calls_for(request.user).filter(pk=request.POST.get("call") or 0).first()
-        charter = services.charter_create(user=request.user, title=form.cleaned_data["title"], call=call)
+        charter = services.charter_create(actor=request.user, title=form.cleaned_data["title"], call=call)
         return redirect("participation:charter_detail", pk=charter.pk)
     return render(
         request,
@@ -383,14 +383,14 @@ def charter_detail(request, pk: int):
             if action == "propose":
                 proposal_form = forms.ProposalForm(request.POST, prefix="p")
                 if proposal_form.is_valid():
-                    services.proposal_add(charter=charter, user=request.user, **proposal_form.cleaned_data)
+                    services.proposal_add(charter=charter, actor=request.user, **proposal_form.cleaned_data)
                     return redirect("participation:charter_detail", pk=charter.pk)
             elif action == "version":
                 version_form = forms.VersionForm(request.POST, proposals=principles, prefix="v")
                 if version_form.is_valid():
                     chosen = [p for p in principles if str(p.pk) in version_form.cleaned_data["principles"]]
                     version = services.version_create(
-                        user=request.user,
+                        actor=request.user,
                         charter=charter,
                         text=version_form.cleaned_data["text"],
                         principles=chosen,
@@ -401,7 +401,7 @@ def charter_detail(request, pk: int):
                 proposal = get_object_or_404(Proposal, pk=request.POST.get("proposal"), charter=charter)
                 codes = set(request.POST.getlist("features"))
                 services.principle_cite(
-                    user=request.user, proposal=proposal, features=[f for f in features if f.code in codes]
+                    actor=request.user, proposal=proposal, features=[f for f in features if f.code in codes]
                 )
                 messages.success(request, "Liens avec le registre de l'IA enregistrés.")
                 return redirect("participation:charter_detail", pk=charter.pk)
@@ -435,7 +435,7 @@ def version_detail(request, pk: int, number: int):
         if form.is_valid():
             try:
                 services.version_adopt(
-                    user=request.user, version=version, decision=form.cleaned_data["decision"]
+                    actor=request.user, version=version, decision=form.cleaned_data["decision"]
                 )
             except ValidationError as exc:
                 forms.apply_errors(form, exc)

@@ -59,7 +59,7 @@ class RightsCheck:
 
 
 def rights_check(
-    *, user: User, person: Person, month: str | None = None, trace: bool = False, log: bool = True
+    *, actor: User, person: Person, month: str | None = None, trace: bool = False, log: bool = True
 ) -> RightsCheck:
     """Compute the rights of the person's household as the file holds it.
 
@@ -67,15 +67,15 @@ def rights_check(
     `log=False` for a re-display inside the same page view (after completing a field, the
     write itself is audited).
     """
-    if not perms.can_check_rights(user, person):
+    if not perms.can_check_rights(actor, person):
         raise PermissionDenied("Vous ne pouvez pas consulter les droits de cette personne.")
-    require_ai_use(feature="rights", organisation=person.organisation, user=user)
+    require_ai_use(feature="rights", organisation=person.organisation, actor=actor)
     month = month or engine.periods.current_month()
     household = selectors.household_of(person)
     members = selectors.members_of(person, household)
     data = selectors.household_data(person, household, members)
     check = RightsCheck(
-        person, month, household, members, None, selectors.missing_items(user, person, household, members)
+        person, month, household, members, None, selectors.missing_items(actor, person, household, members)
     )
     try:
         built, problems = engine.household_from_dict(data, month=month)
@@ -96,7 +96,7 @@ def rights_check(
         else:
             check.errors.extend(check.result.errors)
     if log:
-        audit(actor=user, action=AccessEvent.Action.READ, person=person, obj=person, object_type="droits")
+        audit(actor=actor, action=AccessEvent.Action.READ, person=person, obj=person, object_type="droits")
     return check
 
 
@@ -124,7 +124,7 @@ def _problem_text(problem: engine.Problem, members: list[selectors.FileMember]) 
 
 
 @transaction.atomic
-def rights_complete(*, user: User, person: Person, field_name: str, member: Person | None, value) -> None:
+def rights_complete(*, actor: User, person: Person, field_name: str, member: Person | None, value) -> None:
     """Save one missing piece of information from the rights page.
 
     Person fields go through egide.people.services.person_update (validated, audited UPDATE);
@@ -140,22 +140,22 @@ def rights_complete(*, user: User, person: Person, field_name: str, member: Pers
         )
         if not same_household:
             raise PermissionDenied("Cette personne ne fait pas partie du foyer.")
-        if not perms.can_complete_rights(user, target):
+        if not perms.can_complete_rights(actor, target):
             raise PermissionDenied("Vous ne pouvez pas modifier le dossier de ce membre du foyer.")
-        people_services.person_update(actor=user, person=target, data={field_name: value})
+        people_services.person_update(actor=actor, person=target, data={field_name: value})
         return
     if field_name not in HOUSING_FIELDS:
         raise ValidationError("Information inconnue.")
-    if not perms.can_complete_rights(user, person):
+    if not perms.can_complete_rights(actor, person):
         raise PermissionDenied("Vous ne pouvez pas modifier ce dossier.")
     household = selectors.household_of(person)
     if household is None:
         people_services.household_create(
-            actor=user, person=person, data={field_name: value}, role="demandeur"
+            actor=actor, person=person, data={field_name: value}, role="demandeur"
         )
     else:
         people_services.household_update(
-            actor=user, person=person, household=household, data={field_name: value}
+            actor=actor, person=person, household=household, data={field_name: value}
         )
 
 
@@ -204,17 +204,17 @@ def team_households(team: Team) -> list[tuple[Person, dict]]:
 
 
 @transaction.atomic
-def nontakeup_scan_start(*, user: User | None, team: Team, month: str | None = None) -> NonTakeUpScan:
+def nontakeup_scan_start(*, actor: User | None, team: Team, month: str | None = None) -> NonTakeUpScan:
     """Record a pending scan (the page or cron then runs it with `nontakeup_scan_run`)."""
-    if user is not None and not perms.can_see_team_scan(user, team):
+    if actor is not None and not perms.can_see_team_scan(actor, team):
         raise PermissionDenied("Vous ne pouvez pas lancer l'analyse de cette équipe.")
     month = month or engine.periods.current_month()
     engine.parse_month(month)
     scan = NonTakeUpScan.objects.create(
-        team=team, organisation_id=team.organisation_id, month=month, started_by=user
+        team=team, organisation_id=team.organisation_id, month=month, started_by=actor
     )
     audit(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.CREATE,
         obj=scan,
         organisation_id=team.organisation_id,
@@ -223,7 +223,7 @@ def nontakeup_scan_start(*, user: User | None, team: Team, month: str | None = N
     return scan
 
 
-def nontakeup_scan_run(*, scan: NonTakeUpScan, user: User | None = None) -> NonTakeUpScan:
+def nontakeup_scan_run(*, scan: NonTakeUpScan, actor: User | None = None) -> NonTakeUpScan:
     """Compute the team's likely non-take-up in ONE vectorised engine run and store it.
 
     Never raises on a bad household: faulty input is counted and reported; an engine failure
@@ -231,7 +231,7 @@ def nontakeup_scan_run(*, scan: NonTakeUpScan, user: User | None = None) -> NonT
     """
     team = scan.team
     try:
-        require_ai_use(feature="rights", organisation=team.organisation, user=user)
+        require_ai_use(feature="rights", organisation=team.organisation, actor=actor)
     except PermissionDenied as exc:
         return _scan_failed(scan, getattr(exc, "message", str(exc)))
     scan.status = NonTakeUpScan.Status.RUNNING
@@ -283,10 +283,10 @@ def nontakeup_scan_run(*, scan: NonTakeUpScan, user: User | None = None) -> NonT
     return scan
 
 
-def nontakeup_viewed(*, user: User, team: Team, scan: NonTakeUpScan | None) -> None:
+def nontakeup_viewed(*, actor: User, team: Team, scan: NonTakeUpScan | None) -> None:
     """One audited READ per view of a team's list (it names people and their likely benefits)."""
     audit(
-        actor=user,
+        actor=actor,
         action=AccessEvent.Action.READ,
         obj=scan,
         object_type="non-recours",

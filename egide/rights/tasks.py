@@ -15,7 +15,7 @@ from django.db import close_old_connections, connection
 logger = logging.getLogger(__name__)
 
 
-def _run(scan_pk: int, user_pk: int | None) -> None:
+def _run(scan_pk: int, actor_pk: int | None) -> None:
     from egide.accounts.models import User
 
     from .models import NonTakeUpScan
@@ -24,8 +24,8 @@ def _run(scan_pk: int, user_pk: int | None) -> None:
     close_old_connections()
     try:
         scan = NonTakeUpScan.objects.select_related("team__organisation").get(pk=scan_pk)
-        user = User.objects.filter(pk=user_pk).first() if user_pk else None
-        nontakeup_scan_run(scan=scan, user=user)
+        actor = User.objects.filter(pk=actor_pk).first() if actor_pk else None
+        nontakeup_scan_run(scan=scan, actor=actor)
     except Exception:
         logger.exception("Analyse du non-recours %s interrompue", scan_pk)
         NonTakeUpScan.objects.filter(pk=scan_pk).update(
@@ -35,14 +35,14 @@ def _run(scan_pk: int, user_pk: int | None) -> None:
         connection.close()
 
 
-def start_scan(scan, user=None) -> threading.Thread | None:
+def start_scan(scan, actor=None) -> threading.Thread | None:
     """Run the scan in a daemon thread (or inline when EGIDE_NONTAKEUP_INLINE is set)."""
-    user_pk = user.pk if user is not None else None
+    actor_pk = actor.pk if actor is not None else None
     if getattr(settings, "EGIDE_NONTAKEUP_INLINE", False):
         from .services import nontakeup_scan_run
 
-        nontakeup_scan_run(scan=scan, user=user)
+        nontakeup_scan_run(scan=scan, actor=actor)
         return None
-    thread = threading.Thread(target=_run, args=(scan.pk, user_pk), name=f"nontakeup-{scan.pk}", daemon=True)
+    thread = threading.Thread(target=_run, args=(scan.pk, actor_pk), name=f"nontakeup-{scan.pk}", daemon=True)
     thread.start()
     return thread

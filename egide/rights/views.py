@@ -64,7 +64,7 @@ def person(request, pk: int):
     target = selectors.person_for_rights(request.user, pk)
     trace = request.GET.get("trace") == "1"
     try:
-        check = services.rights_check(user=request.user, person=target, month=_month(request), trace=trace)
+        check = services.rights_check(actor=request.user, person=target, month=_month(request), trace=trace)
     except AIUseDisabled as exc:
         return _disabled(request, target, exc)
     return render(request, "rights/person.html", _context(check, show_trace=trace))
@@ -77,7 +77,7 @@ def trace(request, pk: int):
     if not _is_htmx(request):
         return redirect(reverse("rights:person", args=[pk]) + "?trace=1#trace")
     try:
-        check = services.rights_check(user=request.user, person=target, month=_month(request), trace=True)
+        check = services.rights_check(actor=request.user, person=target, month=_month(request), trace=True)
     except AIUseDisabled as exc:
         return _disabled(request, target, exc)
     return render(request, "rights/_trace.html", {"check": check, "person": target, "show_trace": True})
@@ -105,13 +105,13 @@ def complete(request, pk: int, field: str):
     if form.is_valid():
         try:
             services.rights_complete(
-                user=request.user, person=target, field_name=field, member=member, value=form.value
+                actor=request.user, person=target, field_name=field, member=member, value=form.value
             )
             saved = True
         except ValidationError as exc:
             form.add_error(field, " ".join(exc.messages))
     try:
-        check = services.rights_check(user=request.user, person=target, month=_month(request), log=not saved)
+        check = services.rights_check(actor=request.user, person=target, month=_month(request), log=not saved)
     except AIUseDisabled as exc:
         return _disabled(request, target, exc)
     if saved:
@@ -147,7 +147,7 @@ def nontakeup(request, team_pk: int):
             messages.error(request, f"Mois invalide : {exc}")
             return redirect("rights:nontakeup", team_pk=team.pk)
         try:
-            scan = services.nontakeup_scan_start(user=request.user, team=team, month=month)
+            scan = services.nontakeup_scan_start(actor=request.user, team=team, month=month)
         except PermissionDenied as exc:
             raise Http404("Équipe introuvable.") from exc
         tasks.start_scan(scan, request.user)
@@ -169,5 +169,5 @@ def nontakeup(request, team_pk: int):
             person = visible.get(row["person"])
             if person is not None and perms.can_check_rights(request.user, person):
                 rows.append({**row, "person": person})
-    services.nontakeup_viewed(user=request.user, team=team, scan=scan)
+    services.nontakeup_viewed(actor=request.user, team=team, scan=scan)
     return render(request, "rights/nontakeup.html", {"team": team, "scan": scan, "rows": rows})

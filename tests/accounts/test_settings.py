@@ -59,7 +59,7 @@ def test_sites_and_teams(client, world):
 def test_team_cannot_be_put_on_another_structures_site(world):
     foreign_site = Site.objects.create(organisation=world.other_org, name="Ailleurs")
     with pytest.raises(PermissionDenied):
-        services.team_create(user=world.admin, name="Équipe X", site=foreign_site)
+        services.team_create(actor=world.admin, name="Équipe X", site=foreign_site)
 
 
 def test_create_member_with_role_and_team(client, world):
@@ -114,7 +114,7 @@ def test_manager_cannot_grant_admin_or_dpo(client, world):
     assert "Sélectionnez un choix valide" in body
     with pytest.raises(PermissionDenied):
         services.member_create(
-            user=world.manager,
+            actor=world.manager,
             username="y",
             first_name="Y",
             last_name="Y",
@@ -155,7 +155,7 @@ def test_deactivate_then_reactivate_a_member(client, world):
 
 def test_cannot_deactivate_oneself(world):
     with pytest.raises(ValidationError):
-        services.membership_set_active(user=world.admin, membership=world.admin.membership, active=False)
+        services.membership_set_active(actor=world.admin, membership=world.admin.membership, active=False)
 
 
 def test_member_of_another_structure_is_404(client, world):
@@ -172,12 +172,12 @@ def test_settings_writes_refused_to_other_roles(client, world, role):
     assert client.post(reverse("accounts:settings_site_add"), {"site-name": "Pirate"}).status_code == 403
     assert not Site.objects.filter(name="Pirate").exists()
     with pytest.raises(PermissionDenied):
-        services.site_create(user=getattr(world, role), name="Pirate")
+        services.site_create(actor=getattr(world, role), name="Pirate")
 
 
 def test_deactivated_account_cannot_log_in(client, world):
     target = member(Role.WORKER, organisation=world.org)
-    services.membership_set_active(user=world.admin, membership=target.membership, active=False)
+    services.membership_set_active(actor=world.admin, membership=target.membership, active=False)
     from tests.factories import PASSWORD
 
     assert not client.login(username=target.username, password=PASSWORD)

@@ -69,7 +69,7 @@ def note_with_names(person, worker, note):
     """The note also names a professional of the structure and a word a colleague added by hand."""
     note.text += " Mme Nadia Ferrand l'a reçue ; sa voisine Ginette l'héberge parfois."
     note.save()
-    pipeline.pseudonym_add(user=worker, note=note, text="Ginette", kind="PERSONNE")
+    pipeline.pseudonym_add(actor=worker, note=note, text="Ginette", kind="PERSONNE")
     return note
 
 
@@ -78,7 +78,7 @@ def _sent(server) -> str:
 
 
 def test_only_pseudonymised_text_leaves_with_consent(external, consented, worker, note_with_names):
-    run = pipeline.assistant_run(user=worker, note=note_with_names, external=True)
+    run = pipeline.assistant_run(actor=worker, note=note_with_names, external=True)
     assert len(external.requests) == 1
     sent = _sent(external)
     for secret in SECRETS:
@@ -123,13 +123,13 @@ def test_no_consent_nothing_leaves(client, external, worker, note):
 
 def test_withdrawn_consent_nothing_leaves(external, consented, person, worker, note):
     decide(person, worker, "external_model", Consent.Status.WITHDRAWN)
-    run = pipeline.assistant_run(user=worker, note=note, external=True)
+    run = pipeline.assistant_run(actor=worker, note=note, external=True)
     assert external.requests == [] and run.backend == "builtin"
 
 
 def test_structure_disabled_nothing_leaves(external, consented, worker, note):
     decide_feature(worker.membership.organisation, "draft_external", FeatureStatus.DISABLED)
-    run = pipeline.assistant_run(user=worker, note=note, external=True)
+    run = pipeline.assistant_run(actor=worker, note=note, external=True)
     assert external.requests == []
     assert run.backend == "builtin"
     assert any("pas activée dans votre structure" in w for w in run.warnings)
@@ -137,7 +137,7 @@ def test_structure_disabled_nothing_leaves(external, consented, worker, note):
 
 
 def test_builtin_choice_never_calls_the_endpoint(external, consented, worker, note):
-    pipeline.assistant_run(user=worker, note=note, external=False)
+    pipeline.assistant_run(actor=worker, note=note, external=False)
     assert external.requests == []
 
 
@@ -168,7 +168,7 @@ def test_bad_endpoint_falls_back_and_says_so(client, external, consented, worker
 
 def test_endpoint_unreachable(settings, external, consented, worker, note):
     settings.EGIDE_LLM_BASE_URL = "http://127.0.0.1:9/v1"  # discard port: nothing listens
-    run = pipeline.assistant_run(user=worker, note=note, external=True)
+    run = pipeline.assistant_run(actor=worker, note=note, external=True)
     assert run.backend == "builtin" and any("injoignable" in w for w in run.warnings)
 
 
@@ -181,7 +181,7 @@ def test_invented_identifier_is_flagged(external, consented, worker, note):
         )
 
     external.respond = inventive
-    pipeline.assistant_run(user=worker, note=note, external=True)
+    pipeline.assistant_run(actor=worker, note=note, external=True)
     draft = Suggestion.objects.get(note=note, feature=Suggestion.Feature.DRAFT_REPORT)
     assert any(
         f["kind"] == "identifiant_inconnu" and "[PERSONNE_9]" in f["text"] for f in draft.grounding_flags
@@ -190,7 +190,7 @@ def test_invented_identifier_is_flagged(external, consented, worker, note):
 
 
 def test_what_was_sent_is_json_with_the_model_name(external, consented, worker, note):
-    pipeline.assistant_run(user=worker, note=note, external=True)
+    pipeline.assistant_run(actor=worker, note=note, external=True)
     body = external.requests[0]
     assert body["model"] == "petit-modele"
     assert json.dumps(body, ensure_ascii=False).count("Marchetti") == 0

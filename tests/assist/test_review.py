@@ -33,7 +33,7 @@ D = Suggestion.Decision
 
 
 def _run(worker, note):
-    run = pipeline.assistant_run(user=worker, note=note)
+    run = pipeline.assistant_run(actor=worker, note=note)
     return (
         run,
         {s.feature: s for s in reversed(pipeline.current_suggestions(run))},

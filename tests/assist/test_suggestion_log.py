@@ -46,7 +46,7 @@ def _record(org, person, note, **kw):
 
 def test_record_hashes_the_pseudonymised_input_and_audits(setting):
     org, worker, person, note = setting
-    s = _record(org, person, note, user=worker, grounding_flags=[{"text": "12 mars"}])
+    s = _record(org, person, note, actor=worker, grounding_flags=[{"text": "12 mars"}])
     assert s.input_hash == hashlib.sha256(b"[PERSONNE_1] \xc3\xa9voque un loyer impay\xc3\xa9.").hexdigest()
     assert s.decision == Suggestion.Decision.PENDING
     assert s.grounding_flags == [{"text": "12 mars"}]
@@ -80,7 +80,7 @@ def test_accept_keeps_the_proposal_and_derives_time_to_decision(setting):
     org, worker, person, note = setting
     s = _record(org, person, note)
     Suggestion.objects.filter(pk=s.pk).update(created_at=s.created_at - dt.timedelta(minutes=3))
-    s = suggestion_decide(suggestion=s, user=worker, decision=Suggestion.Decision.ACCEPTED)
+    s = suggestion_decide(suggestion=s, actor=worker, decision=Suggestion.Decision.ACCEPTED)
     assert s.final_value == "Madame évoque un loyer impayé."
     assert s.decided_by == worker and s.decided_at is not None
     assert s.time_to_decision >= dt.timedelta(minutes=3)
@@ -91,7 +91,7 @@ def test_accept_keeps_the_proposal_and_derives_time_to_decision(setting):
 def test_edit_computes_normalised_levenshtein(setting):
     org, worker, person, note = setting
     s = _record(org, person, note, output={"value": "abcd"})
-    s = suggestion_decide(suggestion=s, user=worker, decision=Suggestion.Decision.EDITED, final_value="abxd")
+    s = suggestion_decide(suggestion=s, actor=worker, decision=Suggestion.Decision.EDITED, final_value="abxd")
     assert s.decision == Suggestion.Decision.EDITED
     assert s.edit_distance == pytest.approx(0.25)  # one substitution over four characters
 
@@ -99,30 +99,30 @@ def test_edit_computes_normalised_levenshtein(setting):
 def test_edit_identical_to_proposal_counts_as_accepted(setting):
     org, worker, person, note = setting
     s = _record(org, person, note, output={"value": "abcd"})
-    s = suggestion_decide(suggestion=s, user=worker, decision=Suggestion.Decision.EDITED, final_value="abcd")
+    s = suggestion_decide(suggestion=s, actor=worker, decision=Suggestion.Decision.EDITED, final_value="abcd")
     assert s.decision == Suggestion.Decision.ACCEPTED
 
 
 def test_reject_keeps_nothing_and_decision_is_final(setting):
     org, worker, person, note = setting
     s = _record(org, person, note)
-    s = suggestion_decide(suggestion=s, user=worker, decision=Suggestion.Decision.REJECTED, final_value="x")
+    s = suggestion_decide(suggestion=s, actor=worker, decision=Suggestion.Decision.REJECTED, final_value="x")
     assert s.final_value is None
     with pytest.raises(SuggestionError, match="déjà"):
-        suggestion_decide(suggestion=s, user=worker, decision=Suggestion.Decision.ACCEPTED)
+        suggestion_decide(suggestion=s, actor=worker, decision=Suggestion.Decision.ACCEPTED)
 
 
 def test_bad_decisions_are_refused_in_french(setting):
     org, worker, person, note = setting
     s = _record(org, person, note)
     with pytest.raises(SuggestionError, match="modifiée"):
-        suggestion_decide(suggestion=s, user=worker, decision=Suggestion.Decision.EDITED, final_value="  ")
+        suggestion_decide(suggestion=s, actor=worker, decision=Suggestion.Decision.EDITED, final_value="  ")
     with pytest.raises(SuggestionError, match="acceptée"):
         suggestion_decide(
-            suggestion=s, user=worker, decision=Suggestion.Decision.ACCEPTED, final_value="autre"
+            suggestion=s, actor=worker, decision=Suggestion.Decision.ACCEPTED, final_value="autre"
         )
     with pytest.raises(SuggestionError):
-        suggestion_decide(suggestion=s, user=worker, decision="peut-etre")
+        suggestion_decide(suggestion=s, actor=worker, decision="peut-etre")
     s.refresh_from_db()
     assert s.decision == Suggestion.Decision.PENDING
 
@@ -132,7 +132,7 @@ def test_roles_without_access_to_notes_cannot_decide(setting, role):
     org, _worker, person, note = setting
     s = _record(org, person, note)
     with pytest.raises(PermissionDenied):
-        suggestion_decide(suggestion=s, user=member(role, organisation=org), decision="acceptee")
+        suggestion_decide(suggestion=s, actor=member(role, organisation=org), decision="acceptee")
 
 
 def test_worker_of_another_team_or_organisation_cannot_decide(setting):
@@ -140,7 +140,7 @@ def test_worker_of_another_team_or_organisation_cannot_decide(setting):
     s = _record(org, person, note)
     for outsider in (member(Role.WORKER, team=TeamFactory(organisation=org)), member(Role.MANAGER)):
         with pytest.raises(PermissionDenied):
-            suggestion_decide(suggestion=s, user=outsider, decision="acceptee")
+            suggestion_decide(suggestion=s, actor=outsider, decision="acceptee")
 
 
 def test_manager_of_the_structure_may_decide(setting):
@@ -148,7 +148,7 @@ def test_manager_of_the_structure_may_decide(setting):
     s = _record(org, person, note, feature="extract_amounts", output={"value": [{"amount": 450}]})
     s = suggestion_decide(
         suggestion=s,
-        user=member(Role.MANAGER, organisation=org),
+        actor=member(Role.MANAGER, organisation=org),
         decision="modifiee",
         final_value=[{"amount": 480}],
     )
@@ -167,7 +167,7 @@ def test_proposal_and_final_value_are_encrypted_at_rest(setting):
     org, worker, person, note = setting
     s = _record(org, person, note, grounding_flags=[{"text": "le 12 mars"}])
     s = suggestion_decide(
-        suggestion=s, user=worker, decision=Suggestion.Decision.EDITED, final_value="Madame paie son loyer."
+        suggestion=s, actor=worker, decision=Suggestion.Decision.EDITED, final_value="Madame paie son loyer."
     )
     with connection.cursor() as cursor:
         cursor.execute(

@@ -116,7 +116,7 @@ def test_incident_reported_then_dpo_suspends_the_feature(browser_page, login):
     page.get_by_role("button", name="Suspendre l'usage").click()
     assert "est suspendue" in page.locator(".messages").inner_text()
     with pytest.raises(AIUseDisabled, match="suspendue"):
-        require_ai_use(feature="draft_builtin", organisation=org, user=worker)
+        require_ai_use(feature="draft_builtin", organisation=org, actor=worker)
 
 
 def test_peer_review_of_three_reports_is_recorded(browser_page, login, french_nlp):
@@ -141,8 +141,8 @@ def test_peer_review_of_three_reports_is_recorded(browser_page, login, french_nl
             pseudonymised_input="x",
             person=person,
         )
-        suggestion_decide(suggestion=s, user=author, decision=Suggestion.Decision.ACCEPTED)
-    criterion_add(team=team, user=author, label="Les mots de la personne sont cités")
+        suggestion_decide(suggestion=s, actor=author, decision=Suggestion.Decision.ACCEPTED)
+    criterion_add(team=team, actor=author, label="Les mots de la personne sont cités")
 
     page = login(browser_page, reviewer)
     page.goto("/gouvernance/relecture/")
@@ -183,7 +183,7 @@ def test_governance_pages_pass_axe(browser_page, login, axe_violations):
         pseudonymised_input="x",
         person=person,
     )
-    suggestion_decide(suggestion=s, user=manager, decision="rejetee")
+    suggestion_decide(suggestion=s, actor=manager, decision="rejetee")
     page = login(browser_page, manager)
     for url in (
         "/gouvernance/",

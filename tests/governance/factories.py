@@ -18,7 +18,7 @@ def decide(organisation, code: str, status: str = FeatureStatus.ENABLED, *, by=N
         feature=register.feature(code),
         status=status,
         justification=justification or "Décision prise en réunion d'équipe du 3 mars.",
-        user=by,
+        actor=by,
     )
 
 

@@ -51,7 +51,7 @@ def known():
     for person in others:
         _decided(org, person, rejected=True)
     settings_update(
-        organisation=org, user=member(Role.DPO, organisation=org), bias_threshold="0,2", objection_contact=""
+        organisation=org, actor=member(Role.DPO, organisation=org), bias_threshold="0,2", objection_contact=""
     )
     return org
 
@@ -63,7 +63,7 @@ def _sex_audit(org) -> BiasAudit:
 
 
 def test_known_counts_give_hand_computed_figures(known):
-    bias_audits_run(organisation=known, user=None, trigger=BiasAudit.Trigger.SCHEDULED)
+    bias_audits_run(organisation=known, actor=None, trigger=BiasAudit.Trigger.SCHEDULED)
     results = _sex_audit(known).results
     groups = {g["label"]: g for g in results["groups"]}
     assert groups["femme"]["value"] == pytest.approx(0.4)
@@ -87,7 +87,7 @@ def test_known_counts_give_hand_computed_figures(known):
 
 
 def test_single_group_cannot_be_compared(known):
-    bias_audits_run(organisation=known, user=None)
+    bias_audits_run(organisation=known, actor=None)
     age = BiasAudit.objects.get(organisation=known, attribute="age_band", metric="rejection_rate").results
     assert [g["label"] for g in age["groups"]] == ["40 à 59 ans"]  # everybody born in 1985
     assert age["difference"] is None and age["exceeds"] is False
@@ -104,7 +104,7 @@ def test_household_type_is_derived_from_the_household():
         household_with((parent, HouseholdMember.Role.APPLICANT), (child, HouseholdMember.Role.CHILD))
         _decided(org, parent, rejected=True)
         _decided(org, child, rejected=True)  # two members followed: the household is still one parent
-    bias_audits_run(organisation=org, user=None)
+    bias_audits_run(organisation=org, actor=None)
     results = BiasAudit.objects.get(organisation=org, attribute="household_type").results
     groups = {g["label"]: g["value"] for g in results["groups"]}
     assert groups == {"personne seule": 0.0, "famille monoparentale": 1.0}
@@ -177,7 +177,7 @@ def test_scheduled_command_runs_every_structure(known):
 
 
 def test_data_is_minimised(known):
-    bias_audits_run(organisation=known, user=None)
+    bias_audits_run(organisation=known, actor=None)
     for audit in BiasAudit.objects.filter(organisation=known):
         text = str(audit.results)
         for person in known.people.all():

@@ -54,14 +54,14 @@ def test_disabling_a_feature_stops_it_in_that_structure_only(code, status):
     worker_elsewhere = member(Role.WORKER, organisation=elsewhere)
     allow_ai(worker_here, code)
     allow_ai(worker_elsewhere, code)
-    require_ai_use(feature=code, organisation=here, user=worker_here)  # enabled: runs
+    require_ai_use(feature=code, organisation=here, actor=worker_here)  # enabled: runs
 
     decide(here, code, status)
 
     with pytest.raises(AIUseDisabled) as refused:
-        require_ai_use(feature=code, organisation=here, user=worker_here)
+        require_ai_use(feature=code, organisation=here, actor=worker_here)
     assert "structure" in str(refused.value)
-    require_ai_use(feature=code, organisation=elsewhere, user=worker_elsewhere)  # still runs there
+    require_ai_use(feature=code, organisation=elsewhere, actor=worker_elsewhere)  # still runs there
 
     attempt = AIUseAttempt.objects.get(organisation=here, feature_code=code)
     assert attempt.user == worker_here and attempt.reason == status
@@ -76,7 +76,7 @@ def test_never_decided_means_disabled(code):
     worker = member(Role.WORKER, organisation=org)
     literate(worker, code)
     with pytest.raises(AIUseDisabled):
-        require_ai_use(feature=code, organisation=org, user=worker)
+        require_ai_use(feature=code, organisation=org, actor=worker)
     assert AIUseAttempt.objects.filter(feature_code=code, reason=AIUseAttempt.Reason.DISABLED).count() == 1
 
 
@@ -86,30 +86,30 @@ def test_literacy_path_is_required(code):
     worker = member(Role.WORKER, organisation=org)
     decide(org, code)
     with pytest.raises(AIUseDisabled, match="parcours de formation"):
-        require_ai_use(feature=code, organisation=org, user=worker)
+        require_ai_use(feature=code, organisation=org, actor=worker)
     assert AIUseAttempt.objects.get(user=worker).reason == AIUseAttempt.Reason.LITERACY
     literate(worker, code)
-    require_ai_use(feature=code, organisation=org, user=worker)
+    require_ai_use(feature=code, organisation=org, actor=worker)
 
 
 def test_system_runs_skip_literacy_but_not_the_structure_decision():
     org = OrganisationFactory()
     with pytest.raises(AIUseDisabled):
-        require_ai_use(feature="study_synthesis", organisation=org, user=None)
+        require_ai_use(feature="study_synthesis", organisation=org, actor=None)
     decide(org, "study_synthesis")
-    require_ai_use(feature="study_synthesis", organisation=org, user=None)
+    require_ai_use(feature="study_synthesis", organisation=org, actor=None)
 
 
 def test_unknown_feature_and_foreign_user_are_refused_and_logged():
     org = OrganisationFactory()
     worker = member(Role.WORKER, organisation=org)
     with pytest.raises(AIUseDisabled, match="registre"):
-        require_ai_use(feature="scoring_des_usagers", organisation=org, user=worker)
+        require_ai_use(feature="scoring_des_usagers", organisation=org, actor=worker)
     outsider = member(Role.WORKER)
     allow_ai(outsider, "extract")
     decide(org, "extract")
     with pytest.raises(AIUseDisabled):
-        require_ai_use(feature="extract", organisation=org, user=outsider)
+        require_ai_use(feature="extract", organisation=org, actor=outsider)
     assert AIUseAttempt.objects.count() == 2
     assert AccessEvent.objects.filter(action=AccessEvent.Action.REFUSED).count() == 2
 
@@ -137,7 +137,7 @@ def test_decision_without_justification_is_refused_in_french(justification):
             feature=register.feature("extract"),
             status=FeatureStatus.ENABLED,
             justification=justification,
-            user=manager,
+            actor=manager,
         )
     assert "justification" in error.value.message_dict
     assert "ustification" in error.value.message_dict["justification"][0]

@@ -42,7 +42,7 @@ def team_setup():
             pseudonymised_input="[PERSONNE_1]",
             person=person,
         )
-        suggestion_decide(suggestion=s, user=author, decision=Suggestion.Decision.ACCEPTED)
+        suggestion_decide(suggestion=s, actor=author, decision=Suggestion.Decision.ACCEPTED)
     # A rejected draft is never sampled.
     s = suggestion_record(
         organisation=team.organisation,
@@ -51,16 +51,16 @@ def team_setup():
         pseudonymised_input="x",
         person=person,
     )
-    suggestion_decide(suggestion=s, user=author, decision=Suggestion.Decision.REJECTED)
+    suggestion_decide(suggestion=s, actor=author, decision=Suggestion.Decision.REJECTED)
     return team, author, peers
 
 
 def test_sample_needs_criteria_and_is_pseudonymised(team_setup):
     team, author, peers = team_setup
     with pytest.raises(ValidationError, match="critère"):
-        sample_create(team=team, user=peers[0])
-    criterion_add(team=team, user=peers[0], label="Les mots de la personne sont cités")
-    sample = sample_create(team=team, user=peers[0], size=3, rng=random.Random(1))
+        sample_create(team=team, actor=peers[0])
+    criterion_add(team=team, actor=peers[0], label="Les mots de la personne sont cités")
+    sample = sample_create(team=team, actor=peers[0], size=3, rng=random.Random(1))
     items = list(sample.items.all())
     assert len(items) == 3
     for item in items:
@@ -74,30 +74,30 @@ def test_sample_needs_criteria_and_is_pseudonymised(team_setup):
 
 def test_reviews_are_scored_per_criterion(team_setup):
     team, author, peers = team_setup
-    c1 = criterion_add(team=team, user=peers[0], label="Les mots de la personne sont cités")
-    c2 = criterion_add(team=team, user=peers[0], label="Les faits sont distingués des analyses")
-    sample = sample_create(team=team, user=peers[0], size=3, rng=random.Random(2))
+    c1 = criterion_add(team=team, actor=peers[0], label="Les mots de la personne sont cités")
+    c2 = criterion_add(team=team, actor=peers[0], label="Les faits sont distingués des analyses")
+    sample = sample_create(team=team, actor=peers[0], size=3, rng=random.Random(2))
     item = sample.items.first()
     with pytest.raises(ValidationError) as error:
-        review_submit(item=item, user=peers[0], scores={str(c1.pk): "3"})
+        review_submit(item=item, actor=peers[0], scores={str(c1.pk): "3"})
     assert f"score_{c2.pk}" in error.value.message_dict
     with pytest.raises(ValidationError, match="propre compte rendu"):
-        review_submit(item=item, user=author, scores={str(c1.pk): 3, str(c2.pk): 3})
+        review_submit(item=item, actor=author, scores={str(c1.pk): 3, str(c2.pk): 3})
     review = review_submit(
-        item=item, user=peers[0], scores={str(c1.pk): "4", str(c2.pk): 2}, comment="Clair."
+        item=item, actor=peers[0], scores={str(c1.pk): "4", str(c2.pk): 2}, comment="Clair."
     )
     assert review.scores == {str(c1.pk): 4, str(c2.pk): 2}
     with pytest.raises(ValidationError, match="déjà"):
-        review_submit(item=item, user=peers[0], scores={str(c1.pk): 4, str(c2.pk): 2})
+        review_submit(item=item, actor=peers[0], scores={str(c1.pk): 4, str(c2.pk): 2})
 
 
 def test_empty_or_duplicate_criterion_is_refused(team_setup):
     team, _author, peers = team_setup
     with pytest.raises(ValidationError, match="Écrivez le critère"):
-        criterion_add(team=team, user=peers[0], label="  ")
-    criterion_add(team=team, user=peers[0], label="Lisible par la personne")
+        criterion_add(team=team, actor=peers[0], label="  ")
+    criterion_add(team=team, actor=peers[0], label="Lisible par la personne")
     with pytest.raises(ValidationError, match="existe déjà"):
-        criterion_add(team=team, user=peers[0], label="lisible par la personne")
+        criterion_add(team=team, actor=peers[0], label="lisible par la personne")
 
 
 def test_review_pages_flow_and_results_beside_metrics(client, team_setup):
@@ -137,8 +137,8 @@ def test_peer_review_is_for_team_professionals(client, team_setup, role):
 
 def test_other_team_cannot_open_a_sample(client, team_setup):
     team, _author, peers = team_setup
-    criterion_add(team=team, user=peers[0], label="Clarté")
-    sample = sample_create(team=team, user=peers[0], size=1)
+    criterion_add(team=team, actor=peers[0], label="Clarté")
+    sample = sample_create(team=team, actor=peers[0], size=1)
     outsider = member(Role.WORKER, team=TeamFactory(organisation=team.organisation))
     client.force_login(outsider)
     assert client.get(reverse("governance:review_sample", args=[sample.pk])).status_code == 404

@@ -129,7 +129,7 @@ def test_transparency_shows_the_contact(client, org):
 
     settings_update(
         organisation=org,
-        user=member(Role.DPO, organisation=org),
+        actor=member(Role.DPO, organisation=org),
         bias_threshold="0.2",
         objection_contact="dpo@ccas-exemple.fr",
     )
@@ -242,7 +242,7 @@ def test_incident_report_from_a_suggestion_and_dpo_suspends(client, org):
     from egide.governance.services import AIUseDisabled, require_ai_use
 
     with pytest.raises(AIUseDisabled, match="suspendue"):
-        require_ai_use(feature="draft_builtin", organisation=org, user=worker)
+        require_ai_use(feature="draft_builtin", organisation=org, actor=worker)
     closing = client.post(detail, {"action": "clore", "comment": ""})
     assert "Indiquez la suite" in closing.content.decode()
     client.post(detail, {"action": "clore", "comment": "Règle corrigée."})

@@ -33,7 +33,7 @@ def open_call(user, **fields):
         "questions": QUESTIONS,
     }
     values.update(fields)
-    return services.call_create(user=user, **values)
+    return services.call_create(actor=user, **values)
 
 
 def volunteer(call, role=ParticipantRole.PROFESSIONAL, **fields):
@@ -55,8 +55,8 @@ def enable_synthesis(user):
         feature=entry,
         status=FeatureStatus.ENABLED,
         justification="Étude participative de la structure",
-        user=user,
+        actor=user,
     )
     path = path_for("study_synthesis")
-    literacy_complete(user=user, feature=entry, answers={q.key: str(q.answer) for q in path.questions})
+    literacy_complete(actor=user, feature=entry, answers={q.key: str(q.answer) for q in path.questions})
     return entry

@@ -82,14 +82,14 @@ def test_synthesis_needs_the_register_decision():
     user = organiser()
     call, _ = _study(user, per_role=2, roles=(ParticipantRole.PROFESSIONAL,))
     with pytest.raises(PermissionDenied):
-        synthesis_run(user=user, call=call)
+        synthesis_run(actor=user, call=call)
 
 
 def test_synthesis_themes_and_withdrawal_removes_from_synthesis_and_export(client):
     user = organiser()
     enable_synthesis(user)
     call, volunteers = _study(user)
-    synthesis = synthesis_run(user=user, call=call, k=3)
+    synthesis = synthesis_run(actor=user, call=call, k=3)
     views = synthesis_view(synthesis)
     assert len(views) == 3 and sum(v.count for v in views) == 15
     assert abs(sum(v.weight for v in views) - 1) < 1e-9
@@ -118,7 +118,7 @@ def test_theme_rename_merge_annotate(client):
     user = organiser()
     enable_synthesis(user)
     call, _ = _study(user)
-    synthesis = synthesis_run(user=user, call=call, k=3)
+    synthesis = synthesis_run(actor=user, call=call, k=3)
     a, b, _c = synthesis.themes.all()
     client.force_login(user)
     url = reverse("participation:synthesis_detail", args=[synthesis.pk])

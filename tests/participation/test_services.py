@@ -73,9 +73,9 @@ def test_withdrawal_removes_contributions_votes_and_blocks_new_ones():
     services.contribution_submit(
         volunteer=v, question=q, text="Moins de saisie, plus de temps avec les gens."
     )
-    charter = services.charter_create(user=user, title="Charte", call=call)
+    charter = services.charter_create(actor=user, title="Charte", call=call)
     p = services.proposal_add(
-        charter=charter, kind=Proposal.Kind.PRINCIPLE, text="L'humain décide.", user=user
+        charter=charter, kind=Proposal.Kind.PRINCIPLE, text="L'humain décide.", actor=user
     )
     services.vote_cast(proposal=p, volunteer=v, value=Vote.Value.FOR)
     assert services.volunteer_withdraw(volunteer=v) == 1
@@ -92,21 +92,21 @@ def test_import_reports_each_faulty_line_and_imports_nothing():
     call = open_call(user)
     v = volunteer(call)
     content = f"participant;question;reponse\n{v.code};1;Les comptes rendus.\nV-INCONNU;1;x\n{v.code};9;y\n{v.code};2;\n"
-    report = services.contributions_import(user=user, call=call, content=content)
+    report = services.contributions_import(actor=user, call=call, content=content)
     assert report.created == 0
     assert report.errors[0].startswith("Ligne 3 : participant « V-INCONNU »")
     assert report.errors[1].startswith("Ligne 4 : question « 9 »")
     assert report.errors[2] == "Ligne 5 : la réponse est vide."
     assert not Contribution.objects.exists()
     ok = services.contributions_import(
-        user=user, call=call, content=f"Participant,Question,Réponse\n{v.code},Q2,Garder le lien humain.\n"
+        actor=user, call=call, content=f"Participant,Question,Réponse\n{v.code},Q2,Garder le lien humain.\n"
     )
     assert ok.created == 1 and Contribution.objects.get().source == Contribution.Source.IMPORT
 
 
 def test_import_missing_columns():
     user = organiser()
-    report = services.contributions_import(user=user, call=open_call(user), content="nom;texte\na;b\n")
+    report = services.contributions_import(actor=user, call=open_call(user), content="nom;texte\na;b\n")
     assert "colonnes manquantes" in report.errors[0]
 
 
@@ -114,7 +114,7 @@ def test_workshop_without_date_or_place_is_refused():
     user = organiser()
     call = open_call(user)
     base = {
-        "user": user,
+        "actor": user,
         "call": call,
         "series": "Année 1",
         "number": 1,
@@ -136,7 +136,7 @@ def test_invitations_reminders_attendance_and_minutes():
     a = volunteer(call, email="a@exemple.fr")
     b = volunteer(call, role=ParticipantRole.PERSON)
     w = services.workshop_create(
-        user=user,
+        actor=user,
         call=call,
         series="Année 1",
         number=1,
@@ -147,15 +147,15 @@ def test_invitations_reminders_attendance_and_minutes():
         agenda="Tour de table",
     )
     sent = services.workshop_invite(
-        user=user, workshop=w, volunteers=[a, b], link_for=lambda v: f"https://x/{v.code}"
+        actor=user, workshop=w, volunteers=[a, b], link_for=lambda v: f"https://x/{v.code}"
     )
     assert sent == 1 and mail.outbox[0].subject.startswith("Invitation")
     assert "https://visio.exemple.fr/a" in mail.outbox[0].body
     services.workshop_invite(
-        user=user, workshop=w, volunteers=[a], link_for=lambda v: "https://x", reminder=True
+        actor=user, workshop=w, volunteers=[a], link_for=lambda v: "https://x", reminder=True
     )
     assert mail.outbox[1].subject.startswith("Rappel")
-    services.workshop_record(user=user, workshop=w, present_ids={a.pk}, minutes="Échanges riches.")
+    services.workshop_record(actor=user, workshop=w, present_ids={a.pk}, minutes="Échanges riches.")
     assert {x.volunteer_id: x.present for x in w.attendances.all()} == {a.pk: True, b.pk: False}
 
 
@@ -163,7 +163,7 @@ def test_duplicate_vote_is_refused_and_counted_once():
     user = organiser()
     call = open_call(user)
     v = volunteer(call)
-    charter = services.charter_create(user=user, title="Charte", call=call)
+    charter = services.charter_create(actor=user, title="Charte", call=call)
     p = services.proposal_add(
         charter=charter, kind=Proposal.Kind.UNDESIRABLE, text="Noter les familles.", volunteer=v
     )
@@ -176,10 +176,10 @@ def test_duplicate_vote_is_refused_and_counted_once():
 
 def test_other_structure_cannot_touch_the_charter():
     user = organiser()
-    charter = services.charter_create(user=user, title="Charte")
+    charter = services.charter_create(actor=user, title="Charte")
     other = organiser()
     with pytest.raises(PermissionDenied):
-        services.proposal_add(charter=charter, kind=Proposal.Kind.PRINCIPLE, text="x", user=other)
+        services.proposal_add(charter=charter, kind=Proposal.Kind.PRINCIPLE, text="x", actor=other)
     outsider = volunteer(open_call(other))
     with pytest.raises(PermissionDenied):
         services.proposal_add(charter=charter, kind=Proposal.Kind.PRINCIPLE, text="x", volunteer=outsider)

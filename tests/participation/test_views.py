@@ -95,9 +95,9 @@ def test_duplicate_vote_message_on_page(client):
     user = organiser()
     call = open_call(user)
     v = volunteer(call)
-    charter = services.charter_create(user=user, title="Charte", call=call)
+    charter = services.charter_create(actor=user, title="Charte", call=call)
     p = services.proposal_add(
-        charter=charter, kind=Proposal.Kind.PRINCIPLE, text="L'humain décide.", user=user
+        charter=charter, kind=Proposal.Kind.PRINCIPLE, text="L'humain décide.", actor=user
     )
     url = reverse("participation:volunteer_vote", args=[selectors.volunteer_token(v), p.pk])
     client.post(url, {"value": Vote.Value.FOR})
@@ -184,12 +184,12 @@ def test_charter_two_versions_diff_adoption_and_register_link(client):
     user = organiser()
     call = open_call(user)
     client.force_login(user)
-    charter = services.charter_create(user=user, title="Charte éthique", call=call)
+    charter = services.charter_create(actor=user, title="Charte éthique", call=call)
     principle = services.proposal_add(
         charter=charter,
         kind=Proposal.Kind.PRINCIPLE,
         text="Une personne décide toujours, jamais la machine.",
-        user=user,
+        actor=user,
     )
     url = reverse("participation:charter_detail", args=[charter.pk])
     client.post(
@@ -237,7 +237,7 @@ def test_volunteer_proposes_and_comments_through_personal_link(client):
     user = organiser()
     call = open_call(user)
     v = volunteer(call)
-    charter = services.charter_create(user=user, title="Charte", call=call)
+    charter = services.charter_create(actor=user, title="Charte", call=call)
     token = selectors.volunteer_token(v)
     empty = client.post(
         reverse("participation:volunteer_propose", args=[token, charter.pk]),

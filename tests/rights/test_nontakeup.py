@@ -67,7 +67,7 @@ def test_households_counted_once(team):
 
 def test_scan_lists_rights_not_recorded_as_received(team):
     decide(team["team"].organisation, "rights")
-    scan = nontakeup_scan_run(scan=nontakeup_scan_start(user=None, team=team["team"], month="2026-01"))
+    scan = nontakeup_scan_run(scan=nontakeup_scan_start(actor=None, team=team["team"], month="2026-01"))
     assert scan.status == NonTakeUpScan.Status.DONE
     assert scan.households == 2
     by_person = {row["person"]: row for row in scan.results["rows"]}
@@ -78,7 +78,7 @@ def test_scan_lists_rights_not_recorded_as_received(team):
 
 
 def test_scan_refused_when_feature_disabled(team):
-    scan = nontakeup_scan_run(scan=nontakeup_scan_start(user=None, team=team["team"], month="2026-01"))
+    scan = nontakeup_scan_run(scan=nontakeup_scan_start(actor=None, team=team["team"], month="2026-01"))
     assert scan.status == NonTakeUpScan.Status.FAILED
     assert "activée" in scan.error
 

@@ -109,7 +109,7 @@ class Command(BaseCommand):
                     "Démonstration : usage activé après lecture du registre et de l'analyse d'impact ; "
                     "l'envoi à un modèle externe reste désactivé."
                 ),
-                user=manager,
+                actor=manager,
             )
         self.stdout.write(
             "Usages de l'IA activés au CCAS (pas à l'association) ; le modèle externe reste désactivé."

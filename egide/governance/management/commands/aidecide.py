@@ -39,7 +39,7 @@ class Command(BaseCommand):
                     feature=feature,
                     status=options["statut"],
                     justification=options["justification"],
-                    user=user,
+                    actor=user,
                 )
             except PermissionDenied as exc:
                 raise CommandError("Seul un encadrant ou le DPO de la structure peut décider.") from exc

@@ -46,7 +46,7 @@ class Command(BaseCommand):
         for organisation in structures:
             audits = bias_audits_run(
                 organisation=organisation,
-                user=None,
+                actor=None,
                 trigger=BiasAudit.Trigger.SCHEDULED,
                 since=since,
                 until=until,

@@ -30,7 +30,7 @@ class Command(BaseCommand):
                 engine.parse_month(options["month"])
             except engine.MonthError as exc:
                 raise CommandError(f"Mois invalide : {exc}") from exc
-        scan = nontakeup_scan_start(user=None, team=team, month=options["month"])
+        scan = nontakeup_scan_start(actor=None, team=team, month=options["month"])
         scan = nontakeup_scan_run(scan=scan)
         if scan.status != NonTakeUpScan.Status.DONE:
             raise CommandError(f"Analyse échouée : {scan.error}")
