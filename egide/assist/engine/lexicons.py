@@ -60,6 +60,15 @@ def _cues(*items) -> tuple[Cue, ...]:
 
 NEED_CUES: dict[str, tuple[Cue, ...]] = {
     "logement": _cues(
+        # leaving, lost or unfit homes, said in plain words
+        r"(?:doi|doit|dois) quitter (?:l'?app?art\w*|le logement|la maison|les lieux)|liberer les lieux|"
+        r"conge (?:delivre|pour)|bail non renouvele|ne pas renouveler le bail|logement de fonction perdu|"
+        r"expulse\w* (?:de son|de leur|du) (?:appartement|logement)|plus de toit",
+        r"chaudiere (?:en panne|hors service)|fenetres? qui ne ferment|passoire thermique|non-decence|\bschs\b|"
+        r"plomb|detecteur de fumee|(?:coupe|coupure) (?:de )?l'eau|change (?:la|les) serrures?",
+        r"\bsyplo\b|accord collectif|contingent prefectoral|(?:premier|accéder a un|acceder a un) logement|demande hlm|"
+        r"(?:trop grand|trop cher|inaccessible|inadapte)\w*[^.;\n]{0,20}?(?:appartement|logement|maison|f\d|t\d)|"
+        r"(?:appartement|logement|maison|f\d|t\d)[^.;\n]{0,30}?(?:trop (?:grand|cher|petit)|devenu inaccessible)",
         r"dettes? de loyers?|arrieres? de loyers?|retards? de loyers?|impayes? locatifs?",
         r"(?:ne paie|ne paye|ne paient|ne payent|pas paye|pas regle) (?:plus )?(?:son|leur|le|les) loyers?|"
         r"loyers? (?:non payes?|impayes?|non regles?|en retard)",
@@ -172,6 +181,12 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"maraude",
     ),
     "emploi_insertion": _cues(
+        # work sought, lost or at risk, said in plain words
+        r"(?:cherche|chercher|trouve pas|retrouver|reprendre) (?:du |un |une |le )?(?:boulot|travail|poste|activite|emploi)|"
+        r"mi (?:trouve|cherche) pas travail|au chomage|chomeu\w*|fin de (?:cdd|contrat|mission)|plus de missions?|"
+        r"reprise d'activite|activite salariee|freins peripheriques|accompagnement global|association intermediaire|"
+        r"\besat\b|prepa competences|periode d'essai|plan social|poste menace|perdre son poste|"
+        r"(?:jpeu|peut|peux) pas travailler|orientation professionnelle|\bcer\b",
         r"demandeu\w* d'emploi",
         r"contrat aide|\bpec\b|parcours emploi competences",
         r"alternance|(?:contrat d'|en |d'un |un |son |en contrat d')apprentissage|\bapprentie?s?\b|\bcfa\b",
@@ -338,6 +353,16 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"aide (?:au|pour le|pour la|pour un|pour une) (?:fioul|chauffage|lit|poussette|courses)|aide d'urgence",
     ),
     "surendettement": _cues(
+        # several creditors, chained or revolving credit, the Banque de France file and its stages
+        r"(?:plusieurs|de nombreux|nombreux|[3-9]|\d\d|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quatorze|quinze|vingt) (?:creanciers|organismes (?:de credit|preteurs)|credits|prets)\b|"
+        r"dettes? (?:aupres de|envers) (?:plusieurs|de nombreux|nombreux|[3-9]|\d\d|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quatorze|quinze|vingt) ",
+        r"\bbdf\b|revolving\w*|rachat de credits?|mini-?credits?|cartes? de credit|credits? (?:en ligne|successifs)|"
+        r"credit pour (?:rembourser|payer) (?:un autre|ses) credits?|prets? (?:a la consommation|sur gage)",
+        r"plan (?:conventionnel|caduc|impose)|\b(?:ir)?recevab\w*|reechelonnement|mesures d'execution|"
+        r"(?:tableau|liste|ensemble) des (?:dettes|creanciers)",
+        r"endettement|s'endette\w*|noye\w* sous les dettes|dettes s'accumulent|accumul\w* (?:les |des )?(?:dettes|credits)|"
+        r"trop de credits",
+        (r"(?:societes?|agences?) de recouvrement|\brecouvrement\b|injonction de payer", 1),
         r"\bficp\b|fichage banque de france",
         r"retablissement personnel|\bprp\b",
         r"surendett\w*",
@@ -351,6 +376,14 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"creanciers|credits? (?:a la consommation|conso)", 1),
     ),
     "sante": _cues(
+        # care missing or put off, symptoms said in plain words
+        r"(?:pas vu de|pas de|sans|aucun) (?:medecin|docteur|bilan medical|examen)|(?:jai|j'ai|a) pa de docteur|"
+        r"(?:repousse|renonce a|reporte) (?:l'intervention|l'operation|ses soins|aux soins|les soins)|renoncement aux soins|"
+        r"(?:arrete|interrompu) (?:ses|son) (?:anticoagulants|medicaments|traitement)\w*|ne comprend pas l'ordonnance",
+        r"infarctus|ulcere|hypothermie|obesite|anemie|drepanocytose|cataracte|\bist\b|gale|perte d'audition|"
+        r"trouble de la vue|post-operatoire|pansement|consultation (?:\w+ )?(?:a prevoir|urgente|demandee)|"
+        r"prise de sang|bilan sanguin|(?:mal|douleurs?) (?:au|aux|partout|de) |tousse|vertiges?|essoufflement",
+        (r"(?:grosse |intense )?fatigue|cardiologique", 1),
         r"\bald\b|affection longue duree",
         r"\bvih\b|hepatite|tuberculose(?! bovine)|saturnisme|plombemie",
         (r"pediatre|depistage", 1),
@@ -436,6 +469,14 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"(?c)\bTS\b",
     ),
     "addictions": _cues(
+        # drinking, gambling, using: said in plain words
+        r"boi(?:t|vent|re)\b[^.;\n]{0,25}?(?:en cachette|des midi|seul|trop|tous les soirs)|sans boire|"
+        r"(?:bouteilles?|canettes?) (?:de \w+ )?(?:par jour|cachees?|sous l'evier|le matin)|saoule?|ebriete|probleme de boisson|"
+        r"paris sportifs|jeux de grattage|machines a sous|\bpmu\b|casino|dettes de jeu",
+        r"(?:\d+|deux|trois|quatre|cinq|six) joints?|joints? (?:par jour|le matin|quotidiens?)|fum\w* (?:\w+ ){0,2}joints?|"
+        r"protoxyde|chemsex|methamphetamine|codeine\w*|mesusage|overdose|naloxone|reduction des risques|"
+        r"rechute|abstinence|tabagisme|tabacologue|\bcure\b",
+        (r"zamal", 1),
         r"toxicomanie|usager de drogues|\bcjc\b|alcoolo-?dependan\w*",
         r"\bivre\b|ivresse",
         r"jeu pathologique",
@@ -496,6 +537,16 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"invalidite", 1),
     ),
     "famille_parentalite": _cues(
+        # parenting at a loss, childcare not found, a bond to keep or mend
+        r"(?:ne sait|ne savent|sais|sait) (?:plus|pas|plu|pa) (?:comment )?(?:gerer|calmer|faire avec|s'y prendre avec) "
+        r"(?:ses|son|sa|mes|mon|ma|les|leur|leurs) (?:enfants?|fils|filles?|ados?|adolescents?|bebe|nourrisson|aine|cadet)|"
+        r"(?:peu|peux|peut) (?:plu|plus) gerer (?:mes|ses) enfants?",
+        (r"(?:mode|solution|moyen) de garde|place en creche|\bcreche\b|assistante? maternelle", 1),
+        (r"relations? (?:tres )?tendues? (?:avec|entre)|tensions? entre", 1),
+        r"difficultes? educatives?|soutien educatif|"
+        r"climat familial|conflits? (?:frequents? )?entre (?:la mere|le pere|les parents|monsieur|madame)|"
+        r"recomposition familiale|espace rencontre|\breaap\b|attachement|(?:retablir|garder|maintenir|renouer) (?:le |un )?lien",
+        (r"colere\w*|a bout|craque\w*|souffler|relais", 1),
         r"garde alternee|autorite parentale",
         (r"pension alimentaire", 1),
         r"conflit conjugal|conflits? (?:de couple|familiaux)",
@@ -560,6 +611,18 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"cadre d'astreinte",
     ),
     "violences": _cues(
+        # hitting, strangling, forcing, following, controlling, confiscating: said in plain words
+        r"(?:serre|serrer|serrait) (?:le|son) cou|(?:rapports?|actes?) sexuels? (?:imposes?|forces?|non consentis?)|"
+        r"gestes? deplaces?|contr[oô]le coercitif|(?:la |le )?(?:suit|harcele|traque) (?:partout|tous les|sans cesse)|"
+        r"(?:confisque|garde|prend|retient) (?:son|sa|ses|le|la) (?:passeport|papiers|salaire|carte bancaire|telephone)|"
+        r"(?:l'|les |la )?enferme\w*|privee? de sorties?|ka leve lanmen|leve la main sur",
+        r"\bvif\b|violences intrafamiliales|femmes? victimes|mise en securite|messages? menacants?|victime de traite|"
+        r"frape\b|\bitt\b|lesions?|morsure|lèvre fendue|levre fendue|oedeme",
+        (
+            r"(?:ca|ça) (?:crie|tape)|dispute (?:tres )?violente|intervention de (?:police|gendarmerie) au domicile|"
+            r"peur (?:qu'il|que son ex|de son ex)|changer? (?:\w+ )?de numero",
+            1.5,
+        ),
         r"conjoint violent|frappee?(?! (?:a|aux) (?:la |sa |les )?portes?)|giflee?|etranglee?|\bbattue?s?\b",
         r"(?:m'a|ma|l'a|la|les a|nous a|t'a) (?:tapee?|cognee?|battue?|frappee?)\b",
         r"menaces de mort|sequestr\w*",
@@ -592,6 +655,12 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"prend (?:sa|son|ses) (?:carte|argent|pension|retraite)", 1),
     ),
     "acces_droits_administratif": _cues(
+        # rights never claimed or lapsed, papers not understood, civil status to redo
+        r"(?:ignore|ne connait pas) (?:tout de )?ses droits|rupture de droits",
+        r"courriers? (?:[\w']+ ){0,2}(?:non ouverts?|entasses?|en attente|officiels?|administratifs?)|"
+        r"(?:ne comprend|comprend pas|compren rien|ne lit pas)[^.;\n]{0,30}?(?:courriers?|lettres?|papiers?|formulaires?|refus|notification|decision)",
+        r"(?:lire|remplir|trier) (?:son|ses|le|les) (?:courriers?|papiers|formulaires?)|"
+        r"etat civil|livret de famille|affiliation|\bnir provisoire\b|droit au compte|\bash\b",
         r"non-recours|droits non ouverts|ouverture de droits",
         (r"avis d'imposition|declaration d'impots|impots\.gouv", 1),
         r"complementaire sante solidaire",
@@ -652,6 +721,16 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"sanctions?", 1),
     ),
     "mobilite": _cues(
+        # no way to get there: a licence lost, a car off the road, fares too dear, a lift from someone
+        r"(?:ne peut plus|n'a plus le droit de|interdiction de|ne) conduire|permis (?:suspendu|etranger|annule|retire)",
+        r"(?:car|bus|train|ter|navigo|transports?|traversee|carburant|essence|trajet)\b[^.;\n]{0,30}?trop (?:cher|chere|loin|long)|"
+        r"trop cher[^.;\n]{0,20}?(?:transports?|trajets?|deplacements?)",
+        r"(?:seul|unique) moyen de (?:se rendre|rejoindre|aller)|(?:aucun|plus de|pas de) moyen (?:de (?:se rendre|transport|locomotion|aller)|d'y aller)|"
+        r"depend\w* (?:de (?:sa|son|ses) (?:voisine?s?|fille|fils|enfants?)|des autres) pour (?:chaque|tout|les|ses) (?:trajets?|deplacements?|courses)",
+        r"(?:fait|faire) du stop|transport (?:adapte|a la demande)|deux-roues|velo (?:vole|casse)|pas de quoi mettre de l'?essence|"
+        r"correspondances? de bus",
+        (r"(?:car|bus) ne passe", 1.5),
+        (r"\btrajets?\b|\bcarburant\b|\bessence\b|reparations?", 1),
         r"transport solidaire|carte de transport|abonnement (?:de bus|de transport|tcl|ratp)|"
         r"(?:carte|abonnement|pass) (?:de )?(?:bus|tram|metro|transports?|\w+bus)\b[^.;\n]{0,20}?expir\w*",
         Cue(LACK + r"tickets?\b", 2, False),
@@ -679,6 +758,13 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(LACK + r"(?:vehicule|voiture|permis(?! de (?:visite|construire|sejour)))", 2, False),
     ),
     "alimentation": _cues(
+        # not enough to eat, said any way
+        r"(?:pour|de quoi|quoi) (?:se )?nourrir|nourrir (?:la famille|ses enfants|les enfants|correctement)|"
+        r"mange\w* (?:un jour sur deux|une fois par jour|froid|peu)|ventre vide|sans repas|saute (?:le|les) (?:diner|dejeuner|repas|petit-dejeuner)|"
+        r"repas chauds?|restaurant social|cheques? d'accompagnement|dilue\w* les biberons|lait infantile|"
+        r"invendus|faute (?:d'argent|de moyens) pour (?:acheter|manger)|apports? insuffisants?",
+        r"budget (?:alimentaire|nourriture)|pour manger|(?:aider|m'aider|aide) (?:\w+ )?(?:pour |a )?mang",
+        (r"denutri\w*", 1),
         r"bons? alimentaires?|cheques? alimentaires?|distributions? alimentaires?|denrees",
         r"frigo vide|n'a pas mange|se nourrir",
         r"aide alimentaire|colis alimentaires?|banque alimentaire|colis (?:hebdomadaire|d'urgence)",
@@ -696,6 +782,21 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"cheques? services?|tickets? services?",
     ),
     "education_scolarite": _cues(
+        # refusing or leaving school, no place, learning not acquired, the school's alarms
+        Cue(
+            r"(?:refuse|refusent|refusait) d'aller (?:a l'ecole|au college|au lycee|en classe|en cours)|"
+            r"(?:veut|veux|voulait|vx) (?:plus|pas|plu) (?:aller|alle|ale) (?:a l'ecole|au college|au lycee|en cours|en cour|en classe)|"
+            r"(?:plus|plu|pas|pa) (?:ete |alle |ale )(?:a l'ecole|au college|au lycee|en cours|en cour)",
+            2,
+            False,
+        ),
+        r"phobie scolaire|decrocheurs?|sans affectation|affectation (?:au|en) (?:lycee|college|cap|seconde)|"
+        r"inscription (?:en maternelle|en petite section|au college|au lycee)|parcoursup|place en (?:cap|lycee|seconde|ime)",
+        r"retard (?:de \w+ ans )?dans les apprentissages|ne sait (?:toujours )?pas (?:lire|ecrire)|peine (?:beaucoup )?a (?:lire|ecrire)",
+        r"conseil de classe|devoirs (?:ne sont (?:jamais|pas) faits|non faits)|stage de (?:troisieme|3e)|"
+        r"renvoy\w* (?:du|de l'|de la) (?:college|lycee|ecole)|fournitures scolaires|d'absence sans justificatif|"
+        r"(?:\bpap\b|\bpps\b|\bsapad\b)",
+        (r"(?:aide aux|faire (?:les|ses)) devoirs|cartable|rentree scolaire|enseignante?|maitresse", 1),
         r"harcelement scolaire|orientation scolaire|soutien scolaire|redoublement",
         (r"cantine|restauration scolaire", 1),
         (r"scolarit\w*", 1),
@@ -763,6 +864,24 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"bracelet electronique|\bsme\b|sursis",
     ),
     "numerique": _cues(
+        # something cannot be done online, or the means to go online are missing
+        r"(?:impossible|n'arrive (?:pas|plus)|narrive pa|ne sait (?:pas|ni|plus)|ne peut (?:pas|rien|plus)|bloque\w*|abandonne)"
+        r"[^.;\n]{0,45}?(?:en ligne|sur (?:le|la|leur|son) (?:site|portail|application|appli)|internet|informatique|"
+        r"ordinateur|telecharger|scanner|pieces? jointes?|se connecter|me connecter)",
+        r"(?:sai|sais|sait|arrive|peut|peux) (?:pa|pas|plus|plu) (?:me |se )?con+ect\w*",
+        Cue(
+            r"(?:pas|plus|aucune?|sans|ni)\s+(?:de\s+|d')?(?:wifi|reseau|couverture reseau|equipement informatique|"
+            r"credit data|forfait|appareil|messagerie|adresse (?:electronique|mail|e-mail))",
+            2,
+            False,
+        ),
+        r"zone blanche|ne maitrise pas (?:l'informatique|internet|les outils|le numerique)|aidants? connect|emmaus connect|"
+        r"ordinateur reconditionne|outils informatiques|usages? (?:du )?numeriques?",
+        (
+            r"double authentification|codes? (?:de validation|impots)|identifiant fiscal|telephone (?:casse|a touches|vole)|"
+            r"vieux telephone|portail|\bent\b",
+            1,
+        ),
         r"fracture numerique|pas d'acces (?:a )?internet|sans internet",
         r"mots? de passe|identifiants? (?:perdus?|oublies?|de connexion|ameli|caf)|"
         r"(?:refaire|recuperer|retrouver|creer) (?:les |ses |son |des )?identifiants?",
@@ -785,6 +904,16 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"espace (?:ameli|caf|personnel|en ligne)|compte (?:ameli|caf|en ligne)", 1),
     ),
     "isolement_social": _cues(
+        # nobody to talk to, no support network, shut in
+        Cue(
+            r"(?:n'a|n'ai|j'ai|jai|n'avoir) personne|(?:parle|parler) a personne|ne connait personne|connais personne|"
+            r"(?:sans|aucun|pas de) (?:reseau|soutien|relais)\b|seule personne a qui il parle|coupee? du monde|"
+            r"plus de vie sociale|(?:reste|est) cloitree?|ne quitte plus|personne ne s'en apercoi\w*|"
+            r"(?:ne voit|voit) plus (?:ses|personne)",
+            2,
+            False,
+        ),
+        r"convivialite|creer du lien|registre canicule|(?:se sent|sentiment d'etre) (?:exclue?|rejetee?)",
         Cue(r"rupture familiale|rupture des liens|sans entourage|personne a qui parler", 2, False),
         r"repli sur (?:soi|lui|elle)",
         Cue(r"aucun lien|plus aucun contact", 2, False),
@@ -809,6 +938,13 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"fatigue de tout",
     ),
     "titre_sejour": _cues(
+        # papers: lost, expired, refused, blocked; the prefecture and removal orders
+        r"(?:sans|aucun|n'a (?:toujours )?aucun|pas de) (?:document|titre|droit) (?:de sejour|au sejour)|"
+        r"(?:mes|ses|leurs) papiers (?:sont |sont toujours )?bloques|regularisation (?:par le travail|du sejour)|"
+        r"possibilites? de regularisation|refus de sejour|\birtf\b|centre de retention|(?:place|retenu)e? en retention|"
+        r"obligation de quitter le territoire|reexamen de (?:l'|sa )?(?:asile|demande)|autorisation (?:de travail|provisoire)|"
+        r"\bdcem\b|timbre fiscal|duplicata|changement de statut|\bcimade\b|rendez-vous en prefecture|convocation en prefecture",
+        (r"carte (?:de dix ans|pluriannuelle|d'un an)|pluriannuel", 1.5),
         r"demande d'asile|debout\w*",
         r"carte de sejour|visa\b|certificat de residence",
         r"(?:titre(?! de transport)|carte de (?:sejour|resident)|certificat de residence|recepisse)\b[^.;\n]{0,40}?\bexpir\w*",

@@ -384,3 +384,69 @@ def test_ways_of_stating_a_need_from_a_third_writer(text, present):
 )
 def test_mentions_that_are_not_needs_from_a_third_writer(text, absent):
     assert absent not in needs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # over-indebtedness without the word: creditors counted, revolving credit, the Banque de France file
+        ("Cinq créanciers relancent chaque semaine, dont deux organismes de crédit.", "surendettement"),
+        ("Un revolving ouvert pour rembourser le précédent.", "surendettement"),
+        ("Dépôt du dossier BDF prévu avec la CESF.", "surendettement"),
+        # online steps that fail, no network
+        ("Il n'arrive pas à envoyer les justificatifs sur le site de la caisse.", "numerique"),
+        ("Hameau en zone blanche, pas de réseau pour les démarches.", "numerique"),
+        # school refused or left
+        ("Depuis Noël, la cadette refuse d'aller au collège.", "education_scolarite"),
+        ("Sans affectation après la troisième, le garçon reste chez lui.", "education_scolarite"),
+        # parenting at a loss
+        ("La mère ne sait plus comment gérer son fils de 14 ans.", "famille_parentalite"),
+        # no way to travel
+        ("Permis suspendu, il ne peut plus conduire jusqu'à l'été.", "mobilite"),
+        ("Le train jusqu'au chef-lieu est trop cher pour elle.", "mobilite"),
+        # nobody around
+        ("Il dit n'avoir personne à qui demander de l'aide.", "isolement_social"),
+        # rights: letters not opened or not understood
+        (
+            "Plusieurs courriers non ouverts de la caisse de retraite sur la table.",
+            "acces_droits_administratif",
+        ),
+        # violence in plain words, control
+        ("Son compagnon lui confisque son salaire et son téléphone.", "violences"),
+        # hunger said plainly
+        ("La mère mange un jour sur deux pour nourrir ses enfants.", "alimentation"),
+        # drinking or gambling said plainly
+        ("Il boit en cachette depuis la perte de son emploi.", "addictions"),
+        ("Paris sportifs tous les soirs, il a perdu ses économies.", "addictions"),
+        # residence: no document, a removal order, papers blocked
+        ("Elle vit sans titre de séjour depuis quatre ans.", "titre_sejour"),
+        ("Obligation de quitter le territoire notifiée la semaine dernière.", "titre_sejour"),
+        # care missing or put off
+        ("Pas vu de médecin depuis trois ans, fatigue et vertiges.", "sante"),
+        ("Elle repousse l'intervention faute de garde pour les enfants.", "sante"),
+        # a home to leave or unfit
+        ("Congé délivré par le propriétaire pour la fin du bail.", "logement"),
+        ("Chaudière en panne depuis décembre, les enfants dorment habillés.", "logement"),
+        # work sought or lost
+        ("Au chômage depuis un an, il cherche du travail dans le bâtiment.", "emploi_insertion"),
+    ],
+)
+def test_plain_words_for_needs(text, present):
+    assert present in needs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # words that only look like the new cues
+        ("Le traitement de l'hypertension est bien suivi.", "violences"),
+        ("Relevé du compte joint remis par Madame.", "addictions"),
+        ("Bilan au CRA (centre ressources autisme) en mars.", "titre_sejour"),
+        ("Facture EDF de régularisation reçue.", "titre_sejour"),
+        ("Il a deux crédits en cours, payés sans difficulté.", "surendettement"),
+        ("Le père, sans contact depuis des années, vit à l'étranger.", "isolement_social"),
+        ("Sa mère craint qu'il tombe dans le zamal, rien ne l'indique.", "addictions"),
+    ],
+)
+def test_words_that_only_look_like_the_new_cues(text, absent):
+    assert absent not in needs(text)
