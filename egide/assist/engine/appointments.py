@@ -106,8 +106,11 @@ DEADLINE_WORDS = _words_of(
 )
 # "je pourrai pas venir demain", "il ne viendra plus le 12": a meeting said not to happen.
 REFUSED_BEFORE_RE = re.compile(r"\b(?:pas|plus|jamais)\s+(?!oublier\b)(?:[\w'’]+\s+){0,2}$")
-# A meeting offered on a condition ("si besoin, passe demain") is not one; a deadline stays one.
-CONDITION_RE = re.compile(r"\b(?:si|s'il|s'ils|en cas d[e']|au cas où|au besoin|éventuellement)\b")
+# A meeting offered on a condition ("si besoin, passe demain") or as a mere suggestion ("par
+# exemple le mardi 5 mai") is not one; a deadline stays one.
+CONDITION_RE = re.compile(
+    r"\b(?:si|s'il|s'ils|en cas d[e']|au cas où|au besoin|éventuellement|par exemple|envisageable)\b"
+)
 AHEAD_WORDS = _words_of(
     "prochain prochaine prévu prévue fixé fixée rdv rendez-vous avant jusqu'au échéance expire fin limite "
     "aura auront sera seront tiendra déroulera organise organisera proposé proposée convoqué convoquée"

@@ -60,6 +60,7 @@ def _cues(*items) -> tuple[Cue, ...]:
 
 NEED_CUES: dict[str, tuple[Cue, ...]] = {
     "logement": _cues(
+        r"(?:bailleur|loyers?)\b[^.;\n]{0,60}?\barriere|\barriere\w* de loyers?",
         # leaving, lost or unfit homes, said in plain words
         r"(?:doi|doit|dois) quitter (?:l'?app?art\w*|le logement|la maison|les lieux)|liberer les lieux|"
         r"conge (?:delivre|pour)|bail non renouvele|ne pas renouveler le bail|logement de fonction perdu|"
@@ -93,7 +94,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"insalubr\w*|habitat indigne|arrete de peril|marchand de sommeil",
         r"indecen\w*",
         r"suroccup\w*|sur-occup\w*",
-        r"expulsion(?! du territoire)",
+        # out of a squat or a camp is a shelter matter (hebergement_urgence), not a home's
+        Cue(r"expulsion(?! du territoire)", unless=r"squat|campement|bidonville|terrain|\btente\b"),
         r"dettes? locatives?",
         r"impayes? de loyers?",
         r"commandement de (?:payer|quitter)",
@@ -138,6 +140,9 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"sans logement", 2, False),
     ),
     "hebergement_urgence": _cues(
+        r"(?:place|admission) en (?:chrs|chu|centre d'hebergement|hebergement)",
+        (r"demande siao", 1),
+        (r"pas d'autre solution", 1),
         r"nuitees? d'hotel|nuitees? hotelieres?|hotel social|halte de nuit|accueil de nuit",
         r"errance",
         Cue(r"sans solution d'hebergement", 2, False),
@@ -181,12 +186,14 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"maraude",
     ),
     "emploi_insertion": _cues(
+        r"(?:veut|souhaite|voudrait|aimerait|veux) (?:travailler|retravailler|reprendre (?:un|le) travail)|"
+        r"desinsertion professionnelle|essai encadre|maintien dans l'emploi",
         # work sought, lost or at risk, said in plain words
         r"(?:cherche|chercher|trouve pas|retrouver|reprendre) (?:du |un |une |le )?(?:boulot|travail|poste|activite|emploi)|"
         r"mi (?:trouve|cherche) pas travail|au chomage|chomeu\w*|fin de (?:cdd|contrat|mission)|plus de missions?|"
         r"reprise d'activite|activite salariee|freins peripheriques|accompagnement global|association intermediaire|"
         r"\besat\b|prepa competences|periode d'essai|plan social|poste menace|perdre son poste|"
-        r"(?:jpeu|peut|peux) pas travailler|orientation professionnelle|\bcer\b",
+        r"(?:jpeu|peut|peux) pas travailler|orientation professionnelle|\bcer\b|retravailler|emploi accompagne",
         r"demandeu\w* d'emploi",
         r"contrat aide|\bpec\b|parcours emploi competences",
         r"alternance|(?:contrat d'|en |d'un |un |son |en contrat d')apprentissage|\bapprentie?s?\b|\bcfa\b",
@@ -255,6 +262,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"faute de (?:pouvoir (?:la |le |les |l')?(?:payer|regler|financer)|moyens)", 2, False),
         r"secours (?:du |de la |d'un |de l')?(?:ccas|caf|mairie|departement|commune|msa)\b",
         r"chantiers? non declares?|travail non declare",
+        r"perte de (?:\d[\d\s.,]*) ?(?:€|e\b|euros?)|retards? (?:de|dans les|sur les) factures?|"
+        r"perd\w* (?:\d[\d\s.,]*) ?(?:€|e\b|euros?|balles)|livret a vide|decouvert atteint",
         # a debt said with the verb: "je dois 186 €", "il doit encore 900 euros au bailleur"
         r"(?:j'?)?(?:dois|doit|doi|doivent|devons|devez)\s+(?:encore\s+|toujours\s+)?\d[\d\s.,]*\s*(?:€|e\b|eur\b|euros?)",
         Cue(
@@ -314,7 +323,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"(?:payer|financer|regler|rembourser|verser)|"
         r"ne (?:plus|pas) pouvoir (?:payer|financer|regler|rembourser)",
         Cue(
-            r"(?:pas|pa|plus|sans) (?:ni |d'|de l')?(?:lajan|argent|un sou|un centime)\b|(?:a|ai|jai|ont|avons) plus rien\b",
+            r"(?:pas|pa|plus|sans) (?:ni |d'|de l'|les |l')?(?:lajan|argent|un sou|un centime|sous)\b|(?:a|ai|jai|ont|avons) plus rien\b",
             2,
             False,
         ),
@@ -376,6 +385,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"creanciers|credits? (?:a la consommation|conso)", 1),
     ),
     "sante": _cues(
+        r"pneumopathie",
+        (r"hernie|lombo\w*|sciatique", 1),
         # care missing or put off, symptoms said in plain words
         r"(?:pas vu de|pas de|sans|aucun) (?:medecin|docteur|bilan medical|examen)|(?:jai|j'ai|a) pa de docteur|"
         r"(?:repousse|renonce a|reporte) (?:l'intervention|l'operation|ses soins|aux soins|les soins)|renoncement aux soins|"
@@ -438,6 +449,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"(?<!bonne )sante", 1),
     ),
     "sante_mentale": _cues(
+        r"transculturel\w*",
+        (r"reveils? nocturnes?", 1),
         r"burn-out|epuisement (?:psychique|professionnel)",
         r"stress post-traumatique|psychotrauma\w*|\bsspt\b",
         r"suivi psychologique|\bpsy\b|\bempp\b|\bgem\b",
@@ -545,7 +558,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"relations? (?:tres )?tendues? (?:avec|entre)|tensions? entre", 1),
         r"difficultes? educatives?|soutien educatif|"
         r"climat familial|conflits? (?:frequents? )?entre (?:la mere|le pere|les parents|monsieur|madame)|"
-        r"recomposition familiale|espace rencontre|\breaap\b|attachement|(?:retablir|garder|maintenir|renouer) (?:le |un )?lien",
+        r"groupe de parole (?:de |des )?parents|parents d'ados|recomposition familiale|espace rencontre|\breaap\b|attachement|(?:retablir|garder|maintenir|renouer) (?:le |un )?lien",
         (r"colere\w*|a bout|craque\w*|souffler|relais", 1),
         r"garde alternee|autorite parentale",
         (r"pension alimentaire", 1),
@@ -580,7 +593,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"retour (?:de \w+|des enfants|de l'enfant) a domicile",
         r"week-end sur deux|un samedi sur deux",
         r"(?:s'occup(?:e|ent|er) de|garde) (?:sa|ses|son) (?:mere|pere|petite s(?:oe|o)ur|petit frere|frere|freres|s(?:oe|o)urs?)|"
-        r"(?:vivent|vit|confiee?s?|accueillie?s?) chez (?:leur|sa|son) (?:grand-mere|grand-pere|grands-parents|tante|oncle)|"
+        r"(?:vivent|confiee?s?|accueillie?s?) chez (?:leur|sa|son) (?:grand-mere|grand-pere|grands-parents|tante|oncle)|"
         r"entretiens? (?:mere|pere|parents?)-(?:fils|fille|enfants?)|"
         r"pere (?:absent|ne serait plus)|le pere ne",
         r"reconnaissance anticipee",
@@ -660,7 +673,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"courriers? (?:[\w']+ ){0,2}(?:non ouverts?|entasses?|en attente|officiels?|administratifs?)|"
         r"(?:ne comprend|comprend pas|compren rien|ne lit pas)[^.;\n]{0,30}?(?:courriers?|lettres?|papiers?|formulaires?|refus|notification|decision)",
         r"(?:lire|remplir|trier) (?:son|ses|le|les) (?:courriers?|papiers|formulaires?)|"
-        r"etat civil|livret de famille|affiliation|\bnir provisoire\b|droit au compte|\bash\b",
+        r"etat civil|livret de famille|affiliation|\bnir provisoire\b|droit au compte",
         r"non-recours|droits non ouverts|ouverture de droits",
         (r"avis d'imposition|declaration d'impots|impots\.gouv", 1),
         r"complementaire sante solidaire",
@@ -790,6 +803,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
             2,
             False,
         ),
+        r"(?:a |avoir )?quitte (?:le lycee|le college|l'ecole)|(?:arrete|abandonne)\w* (?:le lycee|le college|l'ecole|ses etudes)|"
         r"phobie scolaire|decrocheurs?|sans affectation|affectation (?:au|en) (?:lycee|college|cap|seconde)|"
         r"inscription (?:en maternelle|en petite section|au college|au lycee)|parcoursup|place en (?:cap|lycee|seconde|ime)",
         r"retard (?:de \w+ ans )?dans les apprentissages|ne sait (?:toujours )?pas (?:lire|ecrire)|peine (?:beaucoup )?a (?:lire|ecrire)",
@@ -864,6 +878,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"bracelet electronique|\bsme\b|sursis",
     ),
     "numerique": _cues(
+        r"(?:site|application|appli|portail)\b[^.;\n]{0,40}?\berreur",
         # something cannot be done online, or the means to go online are missing
         r"(?:impossible|n'arrive (?:pas|plus)|narrive pa|ne sait (?:pas|ni|plus)|ne peut (?:pas|rien|plus)|bloque\w*|abandonne)"
         r"[^.;\n]{0,45}?(?:en ligne|sur (?:le|la|leur|son) (?:site|portail|application|appli)|internet|informatique|"
@@ -938,6 +953,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"fatigue de tout",
     ),
     "titre_sejour": _cues(
+        r"titre (?:\w+ ){0,2}(?:fini|finit|expire|se termine|arrive a expiration)",
+        (r"(?:mon|son|leur) titre\b", 1.5),
         # papers: lost, expired, refused, blocked; the prefecture and removal orders
         r"(?:sans|aucun|n'a (?:toujours )?aucun|pas de) (?:document|titre|droit) (?:de sejour|au sejour)|"
         r"(?:mes|ses|leurs) papiers (?:sont |sont toujours )?bloques|regularisation (?:par le travail|du sejour)|"

@@ -45,7 +45,7 @@ HYPOTHESIS_RE = re.compile(
 # "valable jusqu'au 31/10" is an expiry ahead, still a need).
 SETTLED_AFTER_RE = re.compile(
     r"^[^,.;:\n]{0,25}?(?::\s*)?\b(?:ras|r\.a\.s|rien a signaler|stables?|stabilisee?s?|equilibree?s?|resolue?s?|"
-    r"reglee?s?|soldee?s?|apuree?s?|a jour|sans (?:probleme|souci|difficulte)s?|"
+    r"reglee?s?|soldee?s?|apuree?s?|a jour|sans (?:probleme|souci|difficulte)s?|fin (?:du|de son|de leur) suivi|non constatee?s?|"
     r"(?:valables?|valides?|en cours de validite)(?!\s+jusqu'(?:au|a)\s+\d))\b"
 )
 # A cue inside a structure's name: "Permanence d'accès aux droits", "Maison des solidarités".
@@ -57,8 +57,9 @@ PAST_BEFORE_RE = re.compile(r"\b(?:ancien(?:ne)?s?|anterieure?s?)\s+(?:\w+\s+)?$
 # Earlier in the clause, the matter is said to be over: "a soldé sa dette locative grâce au FSL",
 # "nous clôturons le dossier de prévention des expulsions" (not "a réglé une partie de la dette").
 SETTLED_BEFORE_RE = re.compile(
-    r"\b(?:a|ont|avons|est|sont|ete) (?:solde|rembourse|apure|clotur|resolu)\w*|\bclotur\w*"
+    r"\b(?:a|ont|avons|est|sont|ete) (?:solde|rembourse|apure|clotur|resolu)\w*|\bclotur\w*|\bfin (?:du|de son|de leur) suivi\b"
 )
+VERB_NEGATED_AFTER_RE = re.compile(r"\s+(?:plus|pas|jamais|rien)\b")
 LACKING_RE = re.compile(r"\b(?:faute|pas|plus|aucune?|ni)\b|\bsans (?!(?:probleme|souci|difficulte)s?\b)")
 PARTLY_RE = re.compile(r"\b(?:partie|partiel\w*|reste|restent|encore)\b")
 # A legal matter of someone else in the clause: "le père de l'enfant est incarcéré".
@@ -74,7 +75,7 @@ ROLE_LINE_RE = re.compile(
 )
 # `justice` is a procedure under way: not an option, a condition, nor the juge des enfants.
 JUSTICE_OPTION_RE = re.compile(
-    r"\b(?:possibilite|possibles?|pourrai\w*|peut|peuvent|envisag\w*|informations?|informee?|"
+    r"\b(?:possibilite|possibles?|pourrai\w*|peut|peuvent|envisag\w*|informations?|informee?|renseign\w*|"
     r"refuse|ne veut pas|ne souhaite pas)\b"
 )
 JUSTICE_CONDITION_AFTER_RE = re.compile(r"^[^.;\n]{0,40}?\b(?:si|en cas d[e']|a envisager|le cas echeant)\b")
@@ -235,6 +236,12 @@ def find_needs(text: str, backend: BackendInfo) -> list[Need]:
                     or _settled(folded, m.start(), m.end(), clause_start, clause_end)
                 ):
                     continue
+                if (
+                    cue.negatable
+                    and VERB_NEGATED_AFTER_RE.match(folded, m.end())
+                    and folded[: m.start()].endswith(("ne ", "n'"))
+                ):
+                    continue  # "ne boit plus", "ne consomme pas"
                 if cue.unless and re.search(cue.unless, folded[clause_start:clause_end]):
                     continue
                 if (

@@ -211,3 +211,8 @@ def test_an_sms_thread_without_a_date_reads_relative_days_from_its_time_stamps()
 def test_a_meeting_said_not_to_happen_is_not_one():
     text = "Appel du 02/02/2026\nIl ne pourra pas venir le 05/02 à 10h, il travaille."
     assert _dates(text) == []
+
+
+def test_a_meeting_suggested_for_example_is_not_one():
+    text = "Mail du 02/03/2026\nUn entretien est possible, par exemple le jeudi 12/03 à 10h. RDV fixé le 16/03 à 9h."
+    assert _dates(text) == [dt.date(2026, 3, 16)]

@@ -450,3 +450,38 @@ def test_plain_words_for_needs(text, present):
 )
 def test_words_that_only_look_like_the_new_cues(text, absent):
     assert absent not in needs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("jai pas les sous pour la caution", "ressources_budget"),
+        ("Passée à mi-temps, perte de 600 € par mois.", "ressources_budget"),
+        ("Retards de factures d'eau et de gaz.", "ressources_budget"),
+        ("Le bailleur réclame un arriéré de 900 € antérieur au plan.", "logement"),
+        ("Il a quitté le lycée en novembre sans diplôme.", "education_scolarite"),
+        ("Elle voudrait travailler dès que son autorisation arrivera.", "emploi_insertion"),
+        ("Risque de désinsertion professionnelle après un an d'arrêt.", "emploi_insertion"),
+        ("Il demande une place en CHRS à sa sortie de détention.", "hebergement_urgence"),
+        ("le site de la préfecture il dit erreur pour la photo", "numerique"),
+        ("mon titre il finit le 12 mai", "titre_sejour"),
+        ("Orientée vers la consultation transculturelle pour ses cauchemars.", "sante_mentale"),
+        ("Groupe de parole des parents d'ados proposé à la mère, dépassée.", "famille_parentalite"),
+    ],
+)
+def test_needs_of_other_services_words(text, present):
+    assert present in needs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Expulsion du squat par la police en octobre, ils dorment sous tente.", "logement"),
+        ("Il ne boit plus depuis l'été, fin du suivi au CSAPA en octobre.", "addictions"),
+        ("Il se renseigne sur l'aide juridictionnelle.", "justice"),
+        ("Isolement non constaté : sa fille appelle chaque jour.", "isolement_social"),
+        ("Son épouse est ASH à l'hôpital.", "acces_droits_administratif"),
+    ],
+)
+def test_settled_or_other_matters_of_other_services(text, absent):
+    assert absent not in needs(text)
