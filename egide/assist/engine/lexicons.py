@@ -71,7 +71,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"(?:trop grand|trop cher|inaccessible|inadapte)\w*[^.;\n]{0,20}?(?:appartement|logement|maison|f\d|t\d)|"
         r"(?:appartement|logement|maison|f\d|t\d)[^.;\n]{0,30}?(?:trop (?:grand|cher|petit)|devenu inaccessible)",
         r"dettes? de loyers?|arrieres? de loyers?|retards? de loyers?|impayes? locatifs?",
-        r"(?:ne paie|ne paye|ne paient|ne payent|pas paye|pas regle) (?:plus )?(?:son|leur|le|les) loyers?|"
+        r"(?:ne paie|ne paye|ne paient|ne payent|pas paye|pas regle|pas pu payer|pas pu regler) (?:plus )?(?:son|leur|le|les) loyers?|"
         r"loyers? (?:non payes?|impayes?|non regles?|en retard)",
         r"relogement|demande de relogement",
         (r"\bhlm\b", 1),
@@ -95,7 +95,10 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"indecen\w*",
         r"suroccup\w*|sur-occup\w*",
         # out of a squat or a camp is a shelter matter (hebergement_urgence), not a home's
-        Cue(r"expulsion(?! du territoire)", unless=r"squat|campement|bidonville|terrain|\btente\b"),
+        Cue(
+            r"expulsion(?! du territoire)(?! en (?:19|20)\d\d)",  # not one years ago
+            unless=r"squat|campement|bidonville|terrain|\btente\b",
+        ),
         r"dettes? locatives?",
         r"impayes? de loyers?",
         r"commandement de (?:payer|quitter)",
@@ -251,7 +254,12 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"(?:compte|est|etre|sont|mise?|reste) (?:\w+ ){0,3}?(?:a|en) decouvert|\ben decouvert|"
         r"decouvert (?:bancaire|permanent|autorise|de \d)|frais bancaires|interdit bancaire",
         r"coupure d'(?:electricite|energie|eau|gaz)|coupure (?:edf|engie)",
-        Cue(r"aucun revenu|sans revenus?|(?:pas|plus) de revenus?", 2, False),
+        Cue(
+            r"aucune? (?:autre )?(?:revenu|ressource)s?|sans revenus?|(?:pas|plus) (?:de|d'autres?) revenus?",
+            2,
+            False,
+        ),
+        r"(?:rien|pas) touche (?:ce mois|depuis)|\d+ ?(?:€|euros?) sur (?:le|mon|son) compte",
         Cue(
             r"(?:ressources|revenus)(?: actuel(?:le)?s| du (?:foyer|menage))? ?: ?(?:aucun(?:e|s)?|neant|0 ?(?:€|e\b|euros?))",
             2,
@@ -320,8 +328,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"\barrieres?\b|factures? (?:[^.;\n]{0,30}?)en retard",
         r"economies (?:qui )?s'epuis\w*|epargne (?:epuisee|a sec)|plus d'economies",
         r"ne (?:peut|peuvent|pourra|pourront|pouvait|pourrait) (?:bientot |probablement |sans doute )?(?:plus |pas )?"
-        r"(?:payer|financer|regler|rembourser|verser)|"
-        r"ne (?:plus|pas) pouvoir (?:payer|financer|regler|rembourser)",
+        r"(?:payer|financer|regler|rembourser|verser|avancer)|"
+        r"ne (?:plus|pas) pouvoir (?:payer|financer|regler|rembourser|avancer)",
         Cue(
             r"(?:pas|pa|plus|sans) (?:ni |d'|de l'|les |l')?(?:lajan|argent|un sou|un centime|sous)\b|(?:a|ai|jai|ont|avons) plus rien\b",
             2,
@@ -403,7 +411,9 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"soins dentaires|dentiste|dentaires?|lunettes|appareil auditif|opticien",
         r"\bivg\b|contraception",
         (r"operation|chirurgi\w*", 1),
-        r"\bmalades?\b|(?<!assurance )(?<!couverture )maladie",
+        # not a relative's illness ("depuis la maladie de son père")
+        r"\bmalades?\b|(?<!assurance )(?<!couverture )maladie(?! (?:de|d'un|d'une) (?:son |sa |leur |ses )?"
+        r"(?:pere|mere|fils|fille|frere|s(?:oe|o)ur|conjoint|mari|epouse|femme|parent|proche))",
         Cue(
             r"(?:arret|rupture|interruption) (?:de ses |des |du |de son |de )?(?:traitements?|soins)|"
             r"(?:ne prend plus|refuse|a arrete) (?:son|ses) traitements?",
@@ -426,7 +436,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"(?c)\bAME\b", 1),
         (r"\bcpam\b", 0.5),
         r"(?c)\bPASS\b",
-        r"toux|douleurs?|plaies?|pieds abimes",
+        r"toux|douleurs?|plaies?|pieds (?:abimes|gonfles|crevasses)",
         (r"fievre", 1),
         (r"traitement", 1),
         r"soins? (?:medicaux|infirmiers)",
@@ -449,7 +459,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         (r"(?<!bonne )sante", 1),
     ),
     "sante_mentale": _cues(
-        r"transculturel\w*",
+        r"transculturel\w*|au bout du rouleau|se faire du mal",
         (r"reveils? nocturnes?", 1),
         r"burn-out|epuisement (?:psychique|professionnel)",
         r"stress post-traumatique|psychotrauma\w*|\bsspt\b",
@@ -571,10 +581,15 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         ),
         r"soutien a la parentalite|lieu d'accueil enfants-parents|\blaep\b",
         r"reconnaissance de paternite",
-        r"parentalite|parental\w*",
+        r"parentalite|(?<!conge )parental\w*",  # a "congé parental" is a work status
         r"droits? de visite|\bdvh\b|visites? mediatisees?",
         r"(?:residence|garde|hebergement) (?:des|de ses|de leurs) (?:\w+ )?enfants",
-        r"saisi\w* (?:le |du )?jaf|revision (?:au|aupres du) jaf|requete (?:au|aupres du) jaf",
+        # the family judge for a protection order is a violence and court matter, not a family one
+        Cue(
+            r"saisi\w* (?:le |du )?jaf|revision (?:au|aupres du) jaf|requete (?:au|aupres du) jaf",
+            unless=r"ordonnance de protection",
+        ),
+        r"(?:qui|personne pour) (?:gardera|garder|garde|s'occupera) (?:les|ses|mes) (?:enfants|jumeaux|petits)",
         (
             r"pension (?:alimentaire )?(?:pour|de) (?:ma|sa|son|mes|ses|leur|leurs) (?:\w+ )?(?:fille|fils|enfants?)",
             1,
@@ -628,15 +643,17 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"(?:serre|serrer|serrait) (?:le|son) cou|(?:rapports?|actes?) sexuels? (?:imposes?|forces?|non consentis?)|"
         r"gestes? deplaces?|contr[oô]le coercitif|(?:la |le )?(?:suit|harcele|traque) (?:partout|tous les|sans cesse)|"
         r"(?:confisque|garde|prend|retient) (?:son|sa|ses|le|la) (?:passeport|papiers|salaire|carte bancaire|telephone)|"
-        r"(?:l'|les |la )?enferme\w*|privee? de sorties?|ka leve lanmen|leve la main sur",
+        r"(?:l'|les |la |me |nous )enferm\w*|enferm\w* (?:a cle|dans (?:la|sa|une) (?:chambre|piece))|"
+        r"privee? de sorties?|ka leve lanmen|leve la main sur",
         r"\bvif\b|violences intrafamiliales|femmes? victimes|mise en securite|messages? menacants?|victime de traite|"
-        r"frape\b|\bitt\b|lesions?|morsure|lèvre fendue|levre fendue|oedeme",
+        r"frape\b|\bitt\b|morsure|levre fendue|oedeme",
         (
             r"(?:ca|ça) (?:crie|tape)|dispute (?:tres )?violente|intervention de (?:police|gendarmerie) au domicile|"
             r"peur (?:qu'il|que son ex|de son ex)|changer? (?:\w+ )?de numero",
             1.5,
         ),
-        r"conjoint violent|frappee?(?! (?:a|aux) (?:la |sa |les )?portes?)|giflee?|etranglee?|\bbattue?s?\b",
+        r"conjoint violent|frappee?(?! (?:a|aux) (?:la |sa |les )?portes?)(?! (?:un|une|des|ses) (?:camarades?|eleves?|autres?))|"
+        r"giflee?|etranglee?|\bbattue?s?\b",
         r"(?:m'a|ma|l'a|la|les a|nous a|t'a) (?:tapee?|cognee?|battue?|frappee?)\b",
         r"menaces de mort|sequestr\w*",
         r"excision|mariage force",
@@ -653,7 +670,9 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"\bviols?\b|violee?s?\b|violer\b",
         r"emprise",
         r"harcelement",
-        r"coups(?! de (?:fil|telephone|main|pouce|co?e?ur))|frappe\w*(?! (?:a|aux) (?:la |sa |les )?portes?)",
+        # the person hitting a schoolmate is not violence suffered
+        r"coups(?! de (?:fil|telephone|main|pouce|co?e?ur))|"
+        r"frappe\w*(?! (?:a|aux) (?:la |sa |les )?portes?)(?! (?:un|une|des|ses) (?:camarades?|eleves?|autres?|enseignante?s?))",
         (r"victime", 1),
         (r"menaces?", 1),
         (r"bouscul\w*", 1),
@@ -682,7 +701,8 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"domiciliation|election de domicile",
         r"ouverture (?:possible )?(?:des |de ses |du |de la |de l')?(?:droits?|rsa|css|ame|aah|apl|asf|aeeh|pch|apa|aspa|ass|ada|paje|prestations?)\b",
         r"(?:prime|allocation|aide|pension|bourse)s?\b[^.;\n]{0,40}?\ba demander\b",
-        r"(?:demande|dossier) de (?:pension de )?reversion|changement de situation|simulations? (?:de (?:ses |leurs )?)?droits|"
+        r"(?:demande|dossier) de (?:pension de )?reversion|changement de situation|"
+        r"simulations? (?:de (?:ses |leurs )?droits|des droits|rsa|de la prime|prime d'activite)|"
         r"declaration (?:mensuelle|trimestrielle)",
         Cue(LACK + r"(?:dossier|compte|espace) (?:caf|cpam|msa|ameli|allocataire)", 2, False),
         r"(?:rsa|css|ame|aah|apl|droits?|prestations?) a ouvrir",
@@ -706,7 +726,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"declar\w* (?:ses |leurs |les )?(?:revenus|ressources) (?:chaque|tous les|tous les trois mois|par) ?trimestre",
         r"(?:peut|pourrait|peuvent|pourraient|pourra) (?:pretendre|beneficier) (?:a|au|aux|de|d'|du|des)|"
         r"(?:semble |serait |parait )?eligibles? (?:a|au|aux)\b|droits? potentiels?",
-        r"retablissement des droits",
+        r"retablissement des droits|demande de retablissement",
         (r"recalcul des droits", 1),
         r"droits? (?:ouverts?|a ouvrir)|aucun droit|acces aux droits",
         Cue(LACK + r"couverture maladie", 2, False),
@@ -741,7 +761,12 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"(?:seul|unique) moyen de (?:se rendre|rejoindre|aller)|(?:aucun|plus de|pas de) moyen (?:de (?:se rendre|transport|locomotion|aller)|d'y aller)|"
         r"depend\w* (?:de (?:sa|son|ses) (?:voisine?s?|fille|fils|enfants?)|des autres) pour (?:chaque|tout|les|ses) (?:trajets?|deplacements?|courses)",
         r"(?:fait|faire) du stop|transport (?:adapte|a la demande)|deux-roues|velo (?:vole|casse)|pas de quoi mettre de l'?essence|"
-        r"correspondances? de bus",
+        r"correspondances? de bus|\d+ ?h ?\d* de trajet|heures? de trajet",
+        Cue(
+            r"(?:pas|plus|sans) (?:de )?(?:passe?|abonnement|carte) (?:navigo|de transport|de bus|transports?)",
+            2,
+            False,
+        ),
         (r"(?:car|bus) ne passe", 1.5),
         (r"\btrajets?\b|\bcarburant\b|\bessence\b|reparations?", 1),
         r"transport solidaire|carte de transport|abonnement (?:de bus|de transport|tcl|ratp)|"
@@ -799,13 +824,15 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(
             r"(?:refuse|refusent|refusait) d'aller (?:a l'ecole|au college|au lycee|en classe|en cours)|"
             r"(?:veut|veux|voulait|vx) (?:plus|pas|plu) (?:aller|alle|ale) (?:a l'ecole|au college|au lycee|en cours|en cour|en classe)|"
-            r"(?:plus|plu|pas|pa) (?:ete |alle |ale )(?:a l'ecole|au college|au lycee|en cours|en cour)",
+            r"(?:plus|plu|pas|pa) (?:ete |alle |ale |a )?(?:a l'ecole|a lecole|a l ecole|au college|au lycee|en cours|en cour)\b|"
+            r"absente? depuis [^.;\n]{0,20}?sans (?:motif|justificatif)",
             2,
             False,
         ),
         r"(?:a |avoir )?quitte (?:le lycee|le college|l'ecole)|(?:arrete|abandonne)\w* (?:le lycee|le college|l'ecole|ses etudes)|"
         r"phobie scolaire|decrocheurs?|sans affectation|affectation (?:au|en) (?:lycee|college|cap|seconde)|"
         r"inscription (?:en maternelle|en petite section|au college|au lycee)|parcoursup|place en (?:cap|lycee|seconde|ime)",
+        r"(?:manque|rate)\w* (?:l'ecole|les cours|la classe|le college) (?:\w+ )?\d+ (?:jours|demi-journees)|"
         r"retard (?:de \w+ ans )?dans les apprentissages|ne sait (?:toujours )?pas (?:lire|ecrire)|peine (?:beaucoup )?a (?:lire|ecrire)",
         r"conseil de classe|devoirs (?:ne sont (?:jamais|pas) faits|non faits)|stage de (?:troisieme|3e)|"
         r"renvoy\w* (?:du|de l'|de la) (?:college|lycee|ecole)|fournitures scolaires|d'absence sans justificatif|"
@@ -927,12 +954,15 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
             r"(?:ne voit|voit) plus (?:ses|personne)",
             2,
             False,
+            unless=r"personne pour (?:garder|faire garder|s'occuper)",  # childcare, not loneliness
         ),
+        r"ne parle plus (?:guere |qu'a |a personne)|"
         r"convivialite|creer du lien|registre canicule|(?:se sent|sentiment d'etre) (?:exclue?|rejetee?)",
         Cue(r"rupture familiale|rupture des liens|sans entourage|personne a qui parler", 2, False),
         r"repli sur (?:soi|lui|elle)",
         Cue(r"aucun lien|plus aucun contact", 2, False),
-        r"(?<!mal )isole\w*|isolement",
+        # not the legal "isolement" of an unaccompanied minor
+        Cue(r"(?<!mal )isole\w*|isolement", unless=r"minorite|\bmna\b|mineure? non accompagnee?"),
         r"solitude",
         r"ne (?:voit|voir) plus personne|ne plus voir personne|ne sort (?:presque |quasiment |pratiquement |guere )?plus|"
         r"(?:amis|amies|proches) se sont eloigne\w*",

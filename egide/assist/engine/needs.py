@@ -88,7 +88,9 @@ CLOSED_EVALUATION_RE = re.compile(
 )
 EVALUATION_REPORT_RE = re.compile(r"information preoccupante|\bip\b|signalement|\bcrip\b", re.I)
 # The juge des enfants, searched on the cased text ("JE", not the pronoun "je").
-CHILD_COURT_RE = re.compile(r"(?i:juge des enfants|assistance educative|\baemo\b)|\bJE\b")
+CHILD_COURT_RE = re.compile(
+    r"(?i:juge des enfants|assistance educative|\baemo\b|ordonnance de placement|placement provisoire)|\bJE\b"
+)
 
 
 CASE_SENSITIVE = "(?c)"  # a cue written so is an acronym matched on the original case ("JE", not "je")

@@ -485,3 +485,42 @@ def test_needs_of_other_services_words(text, present):
 )
 def test_settled_or_other_matters_of_other_services(text, absent):
     assert absent not in needs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Il n'a pas pu payer son loyer d'avril.", "logement"),
+        ("Aucun autre revenu que les allocations familiales.", "ressources_budget"),
+        ("jai rien touché ce mois ci", "ressources_budget"),
+        ("L'acompte de 200 € qu'elle ne peut pas avancer.", "ressources_budget"),
+        ("la petite va plus a lecole depuis lundi", "education_scolarite"),
+        ("Il a manqué l'école 12 jours en mars.", "education_scolarite"),
+        ("Pas de passe Navigo, elle paie chaque trajet.", "mobilite"),
+        ("Il dit être au bout du rouleau.", "sante_mentale"),
+        ("Il ne parle plus qu'à son voisin.", "isolement_social"),
+        ("Demande de rétablissement de l'ASPA envoyée.", "acces_droits_administratif"),
+        ("Pieds gonflés, chaussures trouées.", "sante"),
+        ("Personne pour garder les enfants pendant ses marées.", "famille_parentalite"),
+    ],
+)
+def test_needs_in_a_fifth_writers_words(text, present):
+    assert present in needs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Elle est en congé parental jusqu'en juin.", "famille_parentalite"),
+        ("Minorité et isolement reconnus par le Département.", "isolement_social"),
+        ("Il a frappé un camarade en avril.", "violences"),
+        ("Lésions de grattage aux mains.", "violences"),
+        ("Ordonnance de placement provisoire du parquet.", "justice"),
+        ("Son épouse a saisi le JAF pour une ordonnance de protection.", "famille_parentalite"),
+        ("Ses parents ne peuvent plus l'aider depuis la maladie de son père.", "sante"),
+        ("jai personne pour garder les jumeaux demain", "isolement_social"),
+        ("Sans adresse depuis son expulsion en 2024.", "logement"),
+    ],
+)
+def test_not_needs_in_a_fifth_writers_words(text, absent):
+    assert absent not in needs(text)
