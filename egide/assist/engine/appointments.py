@@ -104,6 +104,10 @@ DEADLINE_WORDS = _words_of(
     "avant jusqu' jusqu'au jusqu'à expire expirera expireront expirent expiration échéance fin limite délai "
     "rendre déposer renouveler signer envoyer transmettre fournir levée clôture tard terminera termine prendra"
 )
+WEEKDAY_MEETING_RE = re.compile(
+    r"\b(?:rdv|rendez-vous|re[çc]oi[st]|recevrai|recevra|passe(?:rai|ra)?|point|visite|viendr\w*|revien\w*|"
+    r"lib[ée]rer|jusqu'(?:à|au)?|convoqu\w*|pr[ée]vue?s?|fix[ée]e?s?|rappel\w*|reverr\w*|verr\w*)\b"
+)
 # "je pourrai pas venir demain", "il ne viendra plus le 12": a meeting said not to happen.
 REFUSED_BEFORE_RE = re.compile(r"\b(?:pas|plus|jamais)\s+(?!oublier\b)(?:[\w'’]+\s+){0,2}$")
 # A meeting offered on a condition ("si besoin, passe demain") or as a mere suggestion ("par
@@ -230,7 +234,10 @@ def heading_date(text: str, mentions: list[DateMention] | None = None) -> DateMe
         mention_text = lower_keep_accents(text[mention.start : mention.end])
         prefix = "le " if mention_text.startswith("le ") else "du " if mention_text.startswith("du ") else ""
         words = _words(before)
-        if set(words[1:]) & AHEAD_WORDS or (words[:1] and words[0] in AHEAD_WORDS - {"rdv", "rendez-vous"}):
+        # "Prochaine visite le 12/02" is ahead; "Bilan de fin de MASP – MDS de Poitiers – 27/01" is not
+        if set(words[1:][-6:]) & AHEAD_WORDS or (
+            words[:1] and words[0] in AHEAD_WORDS - {"rdv", "rendez-vous"}
+        ):
             return None  # "Prochaine visite le 12/02": an appointment, not the note's date
         last = max((i for i, w in enumerate(words) if w not in {"le", "du", "à", "au"}), default=None)
         if (
@@ -349,6 +356,14 @@ def find_appointments(
             lower_keep_accents(text[left_start : mention.start])
         ):
             continue
+        if mention.kind == "weekday_alone":
+            # a weekday with no date counts only beside a meeting word: "je le reçois lundi"
+            around = lower_keep_accents(
+                text[max(left_start, mention.start - 60) : min(right_end, mention.end + 40)]
+            )
+            if not WEEKDAY_MEETING_RE.search(around):
+                continue
+            kind = kind or "rendez_vous"
         day = resolve(mention, said_on, year_hint=year_hint, lean=2.0 if kind is None else AHEAD_LEAN)
         if day is None:
             continue

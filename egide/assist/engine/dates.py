@@ -73,6 +73,18 @@ WEEKDAY_TIME_RE = re.compile(
     r"\b(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?!s)\s*(?:,\s*)?(?:a|vers|des)?\s*"
     r"(?P<hour>[012]?\d)\s*(?:heures?\b|h)\s*(?P<minute>[0-5]\d)?(?!\d)"
 )
+# "mercredi en huit", "lundi en quinze": that weekday one or two weeks on.
+WEEKDAY_WEEKS_RE = re.compile(
+    r"\b(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+en\s+(?P<weeks>huit|quinze)\b"
+)
+# "je le reçois lundi", "point avec sa référente lundi matin": a weekday alone, no article (a
+# habit says "le lundi", "tous les lundis"). Kept apart: only a meeting word around it makes it
+# an appointment (appointments.py).
+WEEKDAY_ALONE_RE = re.compile(
+    r"(?<!\ble )(?<!\bles )(?<!\bun )(?<!chaque )(?<!depuis )(?<!dernier )(?<!\bce )"
+    r"\b(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r"(?:\s+(?:matin|midi|apres-midi|soir))?\b(?!\s*(?:\d|prochain|qui vient|en huit|en quinze|dernier|soir\s+dernier|sur deux))"
+)
 MONTH_END_RE = re.compile(
     rf"\b(?P<edge>fin|debut|mi)[\s-]+(?:(?:du\s+mois\s+)?(?:de\s+|d'))?{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)"
 )
@@ -102,6 +114,7 @@ class DateMention:
     relative_months: int | None = None
     relative_weekday: int | None = None
     time: str | None = None
+    weeks_later: int = 0  # "mercredi en huit": that weekday, this week or today, then a week on
 
 
 # Said "dans huit jours", "dans quinze jours", French means a week and two weeks, the same weekday.
@@ -183,6 +196,21 @@ def find_dates(text: str) -> list[DateMention]:
             DateMention(
                 m.start(), m.end(), "relative", relative_weekday=WEEKDAYS[m.group("weekday")], time=_time(m)
             )
+        )
+    for m in WEEKDAY_WEEKS_RE.finditer(folded):
+        weeks = 1 if m.group("weeks") == "huit" else 2
+        found.append(
+            DateMention(
+                m.start(),
+                m.end(),
+                "relative",
+                relative_weekday=WEEKDAYS[m.group("weekday")],
+                weeks_later=weeks,
+            )
+        )
+    for m in WEEKDAY_ALONE_RE.finditer(folded):
+        found.append(
+            DateMention(m.start(), m.end(), "weekday_alone", relative_weekday=WEEKDAYS[m.group("weekday")])
         )
     for m in MONTH_END_RE.finditer(folded):
         month = MONTHS[m.group("month_name").rstrip(".")]
@@ -280,8 +308,15 @@ def resolve(
             if mention.day is not None:  # "le 15 du mois prochain", "fin du mois prochain"
                 return _safe_date(month.year, month.month, mention.day)
             return month
-        ahead = (mention.relative_weekday - ref.weekday()) % 7 or 7
+        if mention.weeks_later:
+            ahead = (mention.relative_weekday - ref.weekday()) % 7 + 7 * mention.weeks_later
+        else:
+            ahead = (mention.relative_weekday - ref.weekday()) % 7 or 7
         return ref + dt.timedelta(days=ahead)
+    if mention.kind == "weekday_alone":
+        if ref is None:
+            return None
+        return ref + dt.timedelta(days=(mention.relative_weekday - ref.weekday()) % 7 or 7)
     assert mention.month is not None and mention.day is not None
     if mention.year is not None:
         return _safe_date(mention.year, mention.month, mention.day)

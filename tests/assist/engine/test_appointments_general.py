@@ -216,3 +216,26 @@ def test_a_meeting_said_not_to_happen_is_not_one():
 def test_a_meeting_suggested_for_example_is_not_one():
     text = "Mail du 02/03/2026\nUn entretien est possible, par exemple le jeudi 12/03 à 10h. RDV fixé le 16/03 à 9h."
     assert _dates(text) == [dt.date(2026, 3, 16)]
+
+
+def test_a_weekday_alone_is_an_appointment_only_beside_a_meeting_word():
+    note = dt.date(2026, 1, 8)  # a Thursday
+    assert _dates("Je reçois M. Morin lundi pour la CSS.", note) == [dt.date(2026, 1, 12)]
+    assert _dates("Point avec sa référente lundi matin.", note) == [dt.date(2026, 1, 12)]
+    # habits, the past and a weekday with no meeting word are not appointments
+    assert _dates("Elle fait ses courses le lundi.", note) == []
+    assert _dates("Visites médiatisées un samedi sur deux.", note) == []
+    assert _dates("Le frigo est vide depuis samedi.", note) == []
+    assert _dates("Il pleuvait lundi.", note) == []
+
+
+def test_a_weekday_en_huit_is_a_week_on():
+    # said on a Wednesday, "mercredi en huit" is the next Wednesday; said on a Monday, too
+    assert _dates("RDV mercredi en huit au CCAS.", dt.date(2026, 4, 8)) == [dt.date(2026, 4, 15)]
+    assert _dates("RDV mercredi en huit au CCAS.", dt.date(2026, 4, 6)) == [dt.date(2026, 4, 15)]
+
+
+def test_a_heading_that_names_an_end_still_dates_the_note():
+    text = "Bilan de fin de MASP – MDS de Poitiers – 27/01/2026\nFin de la mesure au 31/01."
+    assert heading_date(text) is not None
+    assert _dates(text) == [dt.date(2026, 1, 31)]
