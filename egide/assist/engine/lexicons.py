@@ -61,6 +61,7 @@ def _cues(*items) -> tuple[Cue, ...]:
 NEED_CUES: dict[str, tuple[Cue, ...]] = {
     "logement": _cues(
         r"(?:bailleur|loyers?)\b[^.;\n]{0,60}?\barriere|\barriere\w* de loyers?",
+        r"(?:demande|place|admission|entree) (?:de place )?(?:en|au|dans un) (?:fjt|foyer de jeunes travailleurs|residence sociale)",
         # leaving, lost or unfit homes, said in plain words
         r"(?:doi|doit|dois) quitter (?:l'?app?art\w*|le logement|la maison|les lieux)|liberer les lieux|"
         r"conge (?:delivre|pour)|bail non renouvele|ne pas renouveler le bail|logement de fonction perdu|"

@@ -34,7 +34,7 @@ NEGATION_RE = re.compile(
     r"\b(?:pas|aucune?|sans|ni|jamais|nullement|absence)\b(?:\s+(?:de|d'|du|des|le|la|les|un|une|souci|probleme|signe|trace))*\s*(?:\w+\s+){0,2}$"
 )
 NEGATED_VERB_RE = re.compile(
-    r"\bn'?\s*(?:\w+\s+){0,2}?(?:pas|plus|jamais|aucune?)\s+(?:de\s+|d')?(?:\w+\s+){0,2}$"
+    r"\bn'?\s*(?:\w+\s+){0,2}?(?:pas|plus|jamais|aucune?)\s+(?:de\s+|d')?(?:[\w']+\s+){0,3}$"
 )
 CONJUNCTION_RE = re.compile(r",|\b(?:et|mais|car|donc|puis|or)\b")
 HYPOTHESIS_RE = re.compile(
@@ -57,6 +57,7 @@ PAST_BEFORE_RE = re.compile(r"\b(?:ancien(?:ne)?s?|anterieure?s?)\s+(?:\w+\s+)?$
 # Earlier in the clause, the matter is said to be over: "a soldé sa dette locative grâce au FSL",
 # "nous clôturons le dossier de prévention des expulsions" (not "a réglé une partie de la dette").
 SETTLED_BEFORE_RE = re.compile(
+    r"\b(?:avoir|a|ont) arrete (?:le|la|les|l'|de)\b|"
     r"\b(?:a|ont|avons|est|sont|ete) (?:solde|rembourse|apure|clotur|resolu)\w*|\bclotur\w*|\bfin (?:du|de son|de leur) suivi\b"
 )
 VERB_NEGATED_AFTER_RE = re.compile(r"\s+(?:plus|pas|jamais|rien)\b")

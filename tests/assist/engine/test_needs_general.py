@@ -524,3 +524,19 @@ def test_needs_in_a_fifth_writers_words(text, present):
 )
 def test_not_needs_in_a_fifth_writers_words(text, absent):
     assert absent not in needs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("L'infirmière ne pense pas à de la maltraitance.", "violences"),
+        ("Elle ne souhaite pas faire d'IP à ce stade.", "protection_enfance"),
+        ("Il dit avoir arrêté le cannabis il y a un an.", "addictions"),
+    ],
+)
+def test_denied_or_stopped_in_longer_words(text, absent):
+    assert absent not in needs(text)
+
+
+def test_a_place_asked_in_a_young_workers_hostel_is_a_housing_need():
+    assert "logement" in needs("Demande de place au FJT de Saint-Quentin déposée.")
