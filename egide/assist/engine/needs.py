@@ -34,7 +34,7 @@ NEGATION_RE = re.compile(
     r"\b(?:pas|aucune?|sans|ni|jamais|nullement|absence)\b(?:\s+(?:de|d'|du|des|le|la|les|un|une|souci|probleme|signe|trace))*\s*(?:\w+\s+){0,2}$"
 )
 NEGATED_VERB_RE = re.compile(
-    r"\bn'?\s*(?:\w+\s+){0,2}?(?:pas|plus|jamais|aucune?)\s+(?:de\s+|d')?(?:[\w']+\s+){0,3}$"
+    r"\bn'?\s*(?:\w+\s+){0,2}?(?:pas|plus|jamais|aucune?)\s+(?:de\s+|d')?(?:\w+(?:\s+|')){0,3}$"
 )
 CONJUNCTION_RE = re.compile(r",|\b(?:et|mais|car|donc|puis|or)\b")
 HYPOTHESIS_RE = re.compile(
