@@ -28,7 +28,11 @@ CORPORA = [
     ("heldout2-a", ROOT / "bench/corpus/notes-heldout2-a.jsonl", "studied after one scoring"),
     ("heldout2-b", ROOT / "bench/corpus/notes-heldout2-b.jsonl", "studied after two scorings"),
     ("heldout2-c", ROOT / "bench/corpus/notes-heldout2-c.jsonl", "studied after two scorings"),
-    ("heldout2-d", ROOT / "bench/corpus/notes-heldout2-d.jsonl", "sealed"),
+    ("heldout2-d", ROOT / "bench/corpus/notes-heldout2-d.jsonl", "studied after one scoring"),
+    ("heldout2-e", ROOT / "bench/corpus/notes-heldout2-e.jsonl", "studied after one scoring"),
+    ("heldout2-f", ROOT / "bench/corpus/notes-heldout2-f.jsonl", "studied after one scoring"),
+    ("heldout2-g", ROOT / "bench/corpus/notes-heldout2-g.jsonl", "sealed"),
+    ("heldout2-h", ROOT / "bench/corpus/notes-heldout2-h.jsonl", "sealed"),
 ]
 SENTENCES = ROOT / "bench/corpus/need-sentences.jsonl"
 

@@ -123,7 +123,7 @@ RDV_TAKEN_RE = re.compile(r"\b(?:rdv|rendez-vous)\s+(?:pris|fix[ée]e?|confirm[�
 _HEADING_NOUNS = (
     r"synth[eè]se|r[ée]union|s[ée]ance|maraude|vad|visite|entretien|note|cr|compte[- ]rendu|permanence|"
     r"appel|concertation|commission|ep|[ée]quipe|rencontre|intervention|bilan|point|nuit|journ[ée]e|"
-    r"sms|mms|messages?|mail|courriel"
+    r"sms|mms|messages?|mail|courriel|main courante|transmission|astreinte"
 )
 # "Synthèse du 04/02", "Maraude du Samu social – nuit du 05/12", "VAD 18/11 –", "SMS reçu le 22/06".
 HEADING_NOUN_RE = re.compile(rf"\b(?:{_HEADING_NOUNS})\b[^,.\n]{{0,30}}?(?:\b(?:du|le)\s*|\s)$", re.I)
@@ -263,6 +263,21 @@ def heading_date(text: str, mentions: list[DateMention] | None = None) -> DateMe
     return None
 
 
+# A mail's header line that dates it: "Envoyé le : vendredi 20 mars 2026 17:42", "Date : mar. 7 avr. 2026".
+SENT_LINE_RE = re.compile(r"^[ \t]*(?:envoy[ée](?:\s+le)?|date|sent|le)\s*:\s*", re.I | re.M)
+
+
+def sent_date(text: str, mentions: list[DateMention]) -> DateMention | None:
+    """The date of a mail, from its "Envoyé le :" or "Date :" line among the first lines."""
+    for m in SENT_LINE_RE.finditer(text, 0, min(len(text), 400)):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        for mention in mentions:
+            if m.end() <= mention.start < line_end and mention.kind == "absolute":
+                return mention
+    return None
+
+
 TRAILING_FUNCTION_WORDS_RE = re.compile(
     r"(?:\s+|^)(?:le|la|les|du|de|des|au|aux|à|pour|avant|jusqu'|jusqu'au|jusqu’|à partir|partir|fixée?|prévue?|"
     r"pris|prise|obtenu|reporté|attendue?)\s*$",
@@ -315,7 +330,7 @@ def find_appointments(
     date without a year takes `year_hint` (the current year by default).
     """
     mentions = find_dates(text)
-    heading = heading_date(text, mentions)
+    heading = heading_date(text, mentions) or sent_date(text, mentions)
     ref, source = note_date, "fourni" if note_date else ""
     if ref is None and heading is not None:
         ref = resolve(heading, default_date, year_hint=year_hint)

@@ -630,7 +630,9 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"\bcrip\b",
         r"juge des enfants",
         r"(?c)\bJE\b",
-        r"placement(?! (?:en |a l'|dans (?:un|une) )(?:ehpad|maison de retraite|residence|usld))|place\w* a l'ase|confie\w* a l'ase",
+        # not an elderly person's home, nor a sentence served outside prison ("placement extérieur")
+        r"placement(?! (?:en |a l'|dans (?:un|une) )(?:ehpad|maison de retraite|residence|usld))(?! (?:a l')?exterieur)|"
+        r"place\w* a l'ase|confie\w* a l'ase",
         r"\bmecs\b|assistante? familiale|famille d'accueil",
         r"contrat jeune majeur|\bapjm\b|\bmna\b|mineur non accompagne",
         r"assistance educative",
@@ -949,7 +951,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
     "isolement_social": _cues(
         # nobody to talk to, no support network, shut in
         Cue(
-            r"(?:n'a|n'ai|j'ai|jai|n'avoir) personne|(?:parle|parler) a personne|ne connait personne|connais personne|"
+            r"(?:n'a|n'ai|j'ai|jai|n'avoir) personne|(?<!en )(?<!en a )(?:parle|parler) a personne|ne connait personne|connais personne|"
             r"(?:sans|aucun|pas de) (?:reseau|soutien|relais)\b|seule personne a qui il parle|coupee? du monde|"
             r"plus de vie sociale|(?:reste|est) cloitree?|ne quitte plus|personne ne s'en apercoi\w*|"
             r"(?:ne voit|voit) plus (?:ses|personne)",

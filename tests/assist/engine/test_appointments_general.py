@@ -239,3 +239,19 @@ def test_a_heading_that_names_an_end_still_dates_the_note():
     text = "Bilan de fin de MASP – MDS de Poitiers – 27/01/2026\nFin de la mesure au 31/01."
     assert heading_date(text) is not None
     assert _dates(text) == [dt.date(2026, 1, 31)]
+
+
+def test_a_mail_is_dated_by_its_sent_line_which_is_no_appointment():
+    text = (
+        "Objet : M. R. – inquiétude\n"
+        "Envoyé le : vendredi 20 mars 2026 17:42\n"
+        "Bonjour, je vous propose une visite conjointe le lundi 23 mars à 14h, acceptée."
+    )
+    assert _dates(text) == [dt.date(2026, 3, 23)]
+    header = "De : H. B.\nDate : mar. 7 avr. 2026 16:48\nÀ : Cap emploi\nObjet : Théo\nBonjour,"
+    assert _dates(header) == []
+
+
+def test_a_night_log_heading_dates_the_note():
+    text = "Accueil de nuit – main courante du 08/01/2026\nRDV avec l'AS vendredi 9 à 10h."
+    assert _dates(text) == [dt.date(2026, 1, 9)]

@@ -540,3 +540,14 @@ def test_denied_or_stopped_in_longer_words(text, absent):
 
 def test_a_place_asked_in_a_young_workers_hostel_is_a_housing_need():
     assert "logement" in needs("Demande de place au FJT de Saint-Quentin déposée.")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Aménagement de peine en placement extérieur demandé au JAP.", "protection_enfance"),
+        ("Il n'en a parlé à personne avant ce matin.", "isolement_social"),
+    ],
+)
+def test_words_of_other_settings(text, absent):
+    assert absent not in needs(text)
