@@ -67,7 +67,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"conge (?:delivre|pour)|bail non renouvele|ne pas renouveler le bail|logement de fonction perdu|"
         r"expulse\w* (?:de son|de leur|du) (?:appartement|logement)|plus de toit",
         r"chaudiere (?:en panne|hors service)|fenetres? qui ne ferment|passoire thermique|non-decence|\bschs\b|"
-        r"plomb|detecteur de fumee|(?:coupe|coupure) (?:de )?l'eau|change (?:la|les) serrures?",
+        r"peintures? au plomb|detecteur de fumee|(?:coupe|coupure) (?:de )?l'eau|change (?:la|les) serrures?",
         r"\bsyplo\b|accord collectif|contingent prefectoral|(?:premier|accéder a un|acceder a un) logement|demande hlm|"
         r"(?:trop grand|trop cher|inaccessible|inadapte)\w*[^.;\n]{0,20}?(?:appartement|logement|maison|f\d|t\d)|"
         r"(?:appartement|logement|maison|f\d|t\d)[^.;\n]{0,30}?(?:trop (?:grand|cher|petit)|devenu inaccessible)",
@@ -963,7 +963,12 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"convivialite|creer du lien|registre canicule|(?:se sent|sentiment d'etre) (?:exclue?|rejetee?)",
         Cue(r"rupture familiale|rupture des liens|sans entourage|personne a qui parler", 2, False),
         r"repli sur (?:soi|lui|elle)",
-        Cue(r"aucun lien|plus aucun contact", 2, False),
+        # no contact with one person (a violent ex) is not isolation
+        Cue(
+            r"aucun lien|plus aucun contact(?! avec (?:son |sa |l'|leur )?(?:ex|ancien|conjoint|mari|compagnon|agresseur|pere|mere))",
+            2,
+            False,
+        ),
         # not the legal "isolement" of an unaccompanied minor
         Cue(r"(?<!mal )isole\w*|isolement", unless=r"minorite|\bmna\b|mineure? non accompagnee?"),
         r"solitude",

@@ -551,3 +551,8 @@ def test_a_place_asked_in_a_young_workers_hostel_is_a_housing_need():
 )
 def test_words_of_other_settings(text, absent):
     assert absent not in needs(text)
+
+
+def test_no_contact_with_a_violent_ex_is_not_isolation():
+    assert "isolement_social" not in needs("Plus aucun contact avec son ex-conjoint depuis la plainte.")
+    assert "isolement_social" in needs("Plus aucun contact depuis des mois, elle ne sort pas.")
