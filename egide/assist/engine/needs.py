@@ -8,7 +8,10 @@ right after it ("santé : RAS", "budget serré mais équilibré", "carte de séj
 `justice` need only when it is under way: not as an option ("possibilité de porter plainte"),
 not on a condition ("signalement au parquet si danger"), not before the juge des enfants
 (that is `protection_enfance`), nor a relative's ("le père de l'enfant est incarcéré"). A cue
-inside a structure's name ("Permanence d'accès aux droits") does not count either.
+inside a structure's name ("Permanence d'accès aux droits") does not count either, nor a hint
+inside a section heading ("Logement :"), nor a cue whose clause gives it to another matter
+(`Cue.unless`: a renewal next to a residence card is the card's), nor the report of a
+child-protection evaluation that the note says was closed with no danger.
 
 Each label sums the weights of its distinct cues, the same words counting once; at 2 or more
 the need is suggested, with the cues' spans as its sources (2.5 when it rests on hints only,
@@ -60,7 +63,9 @@ SETTLED_BEFORE_RE = re.compile(
     r"\b(?:avoir|a|ont) arrete (?:le|la|les|l'|de)\b|"
     r"\b(?:a|ont|avons|est|sont|ete) (?:solde|rembourse|apure|clotur|resolu)\w*|\bclotur\w*|\bfin (?:du|de son|de leur) suivi\b"
 )
+# "ne boit plus", "ne consomme pas": the negation closes after a verb cue.
 VERB_NEGATED_AFTER_RE = re.compile(r"\s+(?:plus|pas|jamais|rien)\b")
+# A settled word said of something lacking is no settlement: "faute de titre valide".
 LACKING_RE = re.compile(r"\b(?:faute|pas|plus|aucune?|ni)\b|\bsans (?!(?:probleme|souci|difficulte)s?\b)")
 PARTLY_RE = re.compile(r"\b(?:partie|partiel\w*|reste|restent|encore)\b")
 # A legal matter of someone else in the clause: "le père de l'enfant est incarcéré".
@@ -242,7 +247,7 @@ def find_needs(text: str, backend: BackendInfo) -> list[Need]:
                 if (
                     cue.negatable
                     and VERB_NEGATED_AFTER_RE.match(folded, m.end())
-                    and folded[: m.start()].endswith(("ne ", "n'"))
+                    and folded.endswith(("ne ", "n'"), 0, m.start())
                 ):
                     continue  # "ne boit plus", "ne consomme pas"
                 if cue.unless and re.search(cue.unless, folded[clause_start:clause_end]):
