@@ -278,50 +278,6 @@ def test_the_same_words_count_once():
         # lead poisoning and teeth
         ("Plombémie élevée chez le petit dernier.", "sante"),
         ("Caries non soignées chez les deux aînés.", "sante"),
-    ],
-)
-def test_more_ways_of_stating_a_need(text, present):
-    assert present in needs(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "absent"),
-    [
-        # a cue starts a word: "emplacement" holds no placement, "information" no training
-        ("Il loue un emplacement de camping à l'année.", "protection_enfance"),
-        ("Information de la famille sur ses droits.", "emploi_insertion"),
-        # "violence" in a charge is the young person's offence, not violence suffered
-        ("Mis en examen pour vol avec violence.", "violences"),
-        # "le plus proche" is a distance, not a lack of relatives
-        ("La pharmacie la plus proche est à 12 km.", "isolement_social"),
-        # a visiting permit is not a driving licence
-        ("Elle n'a pas encore de permis de visite pour le parloir.", "mobilite"),
-        # an eventual procedure is not one under way
-        ("Bilan budgétaire avant d'envisager un éventuel dossier de surendettement.", "surendettement"),
-        # a renewal and a receipt next to a residence card are the card's matter
-        ("Renouvellement de sa carte de séjour déposé, récépissé remis.", "acces_droits_administratif"),
-        # a child-protection report evaluated and closed with no danger
-        (
-            "Information préoccupante évaluée : pas d'élément de danger, classement de l'IP.",
-            "protection_enfance",
-        ),
-        # a heading and a home described in a budget line are not a housing problem
-        ("Logement : T3 du bailleur social, loyer 480 €, APL 210 €.", "logement"),
-        # animals' illness
-        ("La tuberculose bovine a décimé son troupeau.", "sante"),
-        # a parent bringing up children alone is not in itself a difficulty
-        ("Elle élève seule ses deux enfants.", "famille_parentalite"),
-        # a pupil is not a parent who "élève seule"
-        ("Elle élève seule sa fille, qui va bien.", "education_scolarite"),
-    ],
-)
-def test_more_mentions_that_are_not_needs(text, absent):
-    assert absent not in needs(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "present"),
-    [
         # a court seized, a summons
         ("Le bailleur l'a assignée devant le tribunal judiciaire de Tours.", "justice"),
         ("Il a saisi le tribunal pour faire valoir ses droits.", "justice"),
@@ -359,36 +315,6 @@ def test_more_mentions_that_are_not_needs(text, absent):
         ("Téléphone volé : plus d'accès à son espace en ligne.", "numerique"),
         # mental health: a stay in psychiatry is not a somatic one, and stays a need
         ("Hospitalisée en soins libres en psychiatrie depuis lundi.", "sante_mentale"),
-    ],
-)
-def test_ways_of_stating_a_need_from_a_third_writer(text, present):
-    assert present in needs(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "absent"),
-    [
-        # a psychiatric stay or treatment stopped there is not a somatic health need
-        ("Hospitalisée en soins libres en psychiatrie depuis lundi.", "sante"),
-        ("Décompensation après l'arrêt de son traitement en avril.", "sante"),
-        # refusing a home is not lacking one
-        ("Il vit dans son fourgon et ne souhaite pas de logement.", "logement"),
-        # a survivor's pension as an income is not a right to open
-        ("Ressources : retraite et pension de réversion, 1 200 €.", "acces_droits_administratif"),
-        # settled after the cue, even said with "sans"
-        ("Logement : sans problème, T2 adapté.", "logement"),
-        ("Titre de séjour valide jusqu'en 2029.", "titre_sejour"),
-        # an expiry of something other than a permit
-        ("Sa carte de bus a expiré.", "titre_sejour"),
-    ],
-)
-def test_mentions_that_are_not_needs_from_a_third_writer(text, absent):
-    assert absent not in needs(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "present"),
-    [
         # over-indebtedness without the word: creditors counted, revolving credit, the Banque de France file
         ("Cinq créanciers relancent chaque semaine, dont deux organismes de crédit.", "surendettement"),
         ("Un revolving ouvert pour rembourser le précédent.", "surendettement"),
@@ -429,32 +355,6 @@ def test_mentions_that_are_not_needs_from_a_third_writer(text, absent):
         ("Chaudière en panne depuis décembre, les enfants dorment habillés.", "logement"),
         # work sought or lost
         ("Au chômage depuis un an, il cherche du travail dans le bâtiment.", "emploi_insertion"),
-    ],
-)
-def test_plain_words_for_needs(text, present):
-    assert present in needs(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "absent"),
-    [
-        # words that only look like the new cues
-        ("Le traitement de l'hypertension est bien suivi.", "violences"),
-        ("Relevé du compte joint remis par Madame.", "addictions"),
-        ("Bilan au CRA (centre ressources autisme) en mars.", "titre_sejour"),
-        ("Facture EDF de régularisation reçue.", "titre_sejour"),
-        ("Il a deux crédits en cours, payés sans difficulté.", "surendettement"),
-        ("Le père, sans contact depuis des années, vit à l'étranger.", "isolement_social"),
-        ("Sa mère craint qu'il tombe dans le zamal, rien ne l'indique.", "addictions"),
-    ],
-)
-def test_words_that_only_look_like_the_new_cues(text, absent):
-    assert absent not in needs(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "present"),
-    [
         ("jai pas les sous pour la caution", "ressources_budget"),
         ("Passée à mi-temps, perte de 600 € par mois.", "ressources_budget"),
         ("Retards de factures d'eau et de gaz.", "ressources_budget"),
@@ -467,29 +367,6 @@ def test_words_that_only_look_like_the_new_cues(text, absent):
         ("mon titre il finit le 12 mai", "titre_sejour"),
         ("Orientée vers la consultation transculturelle pour ses cauchemars.", "sante_mentale"),
         ("Groupe de parole des parents d'ados proposé à la mère, dépassée.", "famille_parentalite"),
-    ],
-)
-def test_needs_of_other_services_words(text, present):
-    assert present in needs(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "absent"),
-    [
-        ("Expulsion du squat par la police en octobre, ils dorment sous tente.", "logement"),
-        ("Il ne boit plus depuis l'été, fin du suivi au CSAPA en octobre.", "addictions"),
-        ("Il se renseigne sur l'aide juridictionnelle.", "justice"),
-        ("Isolement non constaté : sa fille appelle chaque jour.", "isolement_social"),
-        ("Son épouse est ASH à l'hôpital.", "acces_droits_administratif"),
-    ],
-)
-def test_settled_or_other_matters_of_other_services(text, absent):
-    assert absent not in needs(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "present"),
-    [
         ("Il n'a pas pu payer son loyer d'avril.", "logement"),
         ("Aucun autre revenu que les allocations familiales.", "ressources_budget"),
         ("jai rien touché ce mois ci", "ressources_budget"),
@@ -502,15 +379,69 @@ def test_settled_or_other_matters_of_other_services(text, absent):
         ("Demande de rétablissement de l'ASPA envoyée.", "acces_droits_administratif"),
         ("Pieds gonflés, chaussures trouées.", "sante"),
         ("Personne pour garder les enfants pendant ses marées.", "famille_parentalite"),
+        # a place asked in a young workers' hostel
+        ("Demande de place au FJT de Saint-Quentin déposée.", "logement"),
+        ("Plus aucun contact depuis des mois, elle ne sort pas.", "isolement_social"),
     ],
 )
-def test_needs_in_a_fifth_writers_words(text, present):
+def test_more_ways_of_stating_a_need(text, present):
     assert present in needs(text)
 
 
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
+        # a cue starts a word: "emplacement" holds no placement, "information" no training
+        ("Il loue un emplacement de camping à l'année.", "protection_enfance"),
+        ("Information de la famille sur ses droits.", "emploi_insertion"),
+        # "violence" in a charge is the young person's offence, not violence suffered
+        ("Mis en examen pour vol avec violence.", "violences"),
+        # "le plus proche" is a distance, not a lack of relatives
+        ("La pharmacie la plus proche est à 12 km.", "isolement_social"),
+        # a visiting permit is not a driving licence
+        ("Elle n'a pas encore de permis de visite pour le parloir.", "mobilite"),
+        # an eventual procedure is not one under way
+        ("Bilan budgétaire avant d'envisager un éventuel dossier de surendettement.", "surendettement"),
+        # a renewal and a receipt next to a residence card are the card's matter
+        ("Renouvellement de sa carte de séjour déposé, récépissé remis.", "acces_droits_administratif"),
+        # a child-protection report evaluated and closed with no danger
+        (
+            "Information préoccupante évaluée : pas d'élément de danger, classement de l'IP.",
+            "protection_enfance",
+        ),
+        # a heading and a home described in a budget line are not a housing problem
+        ("Logement : T3 du bailleur social, loyer 480 €, APL 210 €.", "logement"),
+        # animals' illness
+        ("La tuberculose bovine a décimé son troupeau.", "sante"),
+        # a parent bringing up children alone is not in itself a difficulty
+        ("Elle élève seule ses deux enfants.", "famille_parentalite"),
+        # a pupil is not a parent who "élève seule"
+        ("Elle élève seule sa fille, qui va bien.", "education_scolarite"),
+        # a psychiatric stay or treatment stopped there is not a somatic health need
+        ("Hospitalisée en soins libres en psychiatrie depuis lundi.", "sante"),
+        ("Décompensation après l'arrêt de son traitement en avril.", "sante"),
+        # refusing a home is not lacking one
+        ("Il vit dans son fourgon et ne souhaite pas de logement.", "logement"),
+        # a survivor's pension as an income is not a right to open
+        ("Ressources : retraite et pension de réversion, 1 200 €.", "acces_droits_administratif"),
+        # settled after the cue, even said with "sans"
+        ("Logement : sans problème, T2 adapté.", "logement"),
+        ("Titre de séjour valide jusqu'en 2029.", "titre_sejour"),
+        # an expiry of something other than a permit
+        ("Sa carte de bus a expiré.", "titre_sejour"),
+        # words that only look like the new cues
+        ("Le traitement de l'hypertension est bien suivi.", "violences"),
+        ("Relevé du compte joint remis par Madame.", "addictions"),
+        ("Bilan au CRA (centre ressources autisme) en mars.", "titre_sejour"),
+        ("Facture EDF de régularisation reçue.", "titre_sejour"),
+        ("Il a deux crédits en cours, payés sans difficulté.", "surendettement"),
+        ("Le père, sans contact depuis des années, vit à l'étranger.", "isolement_social"),
+        ("Sa mère craint qu'il tombe dans le zamal, rien ne l'indique.", "addictions"),
+        ("Expulsion du squat par la police en octobre, ils dorment sous tente.", "logement"),
+        ("Il ne boit plus depuis l'été, fin du suivi au CSAPA en octobre.", "addictions"),
+        ("Il se renseigne sur l'aide juridictionnelle.", "justice"),
+        ("Isolement non constaté : sa fille appelle chaque jour.", "isolement_social"),
+        ("Son épouse est ASH à l'hôpital.", "acces_droits_administratif"),
         ("Elle est en congé parental jusqu'en juin.", "famille_parentalite"),
         ("Minorité et isolement reconnus par le Département.", "isolement_social"),
         ("Il a frappé un camarade en avril.", "violences"),
@@ -520,39 +451,14 @@ def test_needs_in_a_fifth_writers_words(text, present):
         ("Ses parents ne peuvent plus l'aider depuis la maladie de son père.", "sante"),
         ("jai personne pour garder les jumeaux demain", "isolement_social"),
         ("Sans adresse depuis son expulsion en 2024.", "logement"),
-    ],
-)
-def test_not_needs_in_a_fifth_writers_words(text, absent):
-    assert absent not in needs(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "absent"),
-    [
         ("L'infirmière ne pense pas à de la maltraitance.", "violences"),
         ("Elle ne souhaite pas faire d'IP à ce stade.", "protection_enfance"),
         ("Il dit avoir arrêté le cannabis il y a un an.", "addictions"),
-    ],
-)
-def test_denied_or_stopped_in_longer_words(text, absent):
-    assert absent not in needs(text)
-
-
-def test_a_place_asked_in_a_young_workers_hostel_is_a_housing_need():
-    assert "logement" in needs("Demande de place au FJT de Saint-Quentin déposée.")
-
-
-@pytest.mark.parametrize(
-    ("text", "absent"),
-    [
         ("Aménagement de peine en placement extérieur demandé au JAP.", "protection_enfance"),
         ("Il n'en a parlé à personne avant ce matin.", "isolement_social"),
+        # no contact with one person (a violent ex) is not isolation
+        ("Plus aucun contact avec son ex-conjoint depuis la plainte.", "isolement_social"),
     ],
 )
-def test_words_of_other_settings(text, absent):
+def test_more_mentions_that_are_not_needs(text, absent):
     assert absent not in needs(text)
-
-
-def test_no_contact_with_a_violent_ex_is_not_isolation():
-    assert "isolement_social" not in needs("Plus aucun contact avec son ex-conjoint depuis la plainte.")
-    assert "isolement_social" in needs("Plus aucun contact depuis des mois, elle ne sort pas.")
