@@ -276,7 +276,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         # a debt said with the verb: "je dois 186 €", "il doit encore 900 euros au bailleur"
         r"(?:j'?)?(?:dois|doit|doi|doivent|devons|devez)\s+(?:encore\s+|toujours\s+)?\d[\d\s.,]*\s*(?:€|e\b|eur\b|euros?)",
         Cue(
-            r"(?:ne )?(?:touche|touchent|percoit|percoivent|vit (?:avec|de|sur)|vivent (?:avec|de|sur)) "
+            r"(?:ne )?(?:vit|vivent) (?:avec|de|sur) "
             r"(?:que|seulement|uniquement) (?:le |l'|les |de l'|du |des )?(?:rsa|aah|ass|aspa|ada|allocations?)|"
             r"allocations familiales (?:uniquement|seulement)",
             2,
@@ -655,8 +655,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
             r"peur (?:qu'il|que son ex|de son ex)|changer? (?:\w+ )?de numero",
             1.5,
         ),
-        r"conjoint violent|frappee?(?! (?:a|aux) (?:la |sa |les )?portes?)(?! (?:un|une|des|ses) (?:camarades?|eleves?|autres?))|"
-        r"giflee?|etranglee?|\bbattue?s?\b",
+        r"conjoint violent|giflee?|etranglee?|\bbattue?s?\b",  # "frappée": with "coups" below
         r"(?:m'a|ma|l'a|la|les a|nous a|t'a) (?:tapee?|cognee?|battue?|frappee?)\b",
         r"menaces de mort|sequestr\w*",
         r"excision|mariage force",

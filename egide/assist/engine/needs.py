@@ -103,7 +103,7 @@ CASE_SENSITIVE = "(?c)"  # a cue written so is an acronym matched on the origina
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> dict[str, list[tuple[Cue, re.Pattern, bool]]]:
+def _compiled() -> dict[str, list[tuple[Cue, re.Pattern, bool, re.Pattern | None]]]:
     out = {}
     for label, cues in NEED_CUES.items():
         out[label] = [
@@ -112,6 +112,7 @@ def _compiled() -> dict[str, list[tuple[Cue, re.Pattern, bool]]]:
                 # a cue starts a word: "placement" is not in "emplacement", "formation" not in "information"
                 re.compile(r"(?<![\w])(?:" + cue.pattern.removeprefix(CASE_SENSITIVE) + ")"),
                 cue.pattern.startswith(CASE_SENSITIVE),
+                re.compile(cue.unless) if cue.unless else None,
             )
             for cue in cues
         ]
@@ -230,7 +231,7 @@ def find_needs(text: str, backend: BackendInfo) -> list[Need]:
     out: list[Need] = []
     for label in NEED_LABELS:
         matches: list[tuple[int, float, int, int]] = []
-        for index, (cue, regex, case_sensitive) in enumerate(_compiled()[label]):
+        for index, (cue, regex, case_sensitive, unless) in enumerate(_compiled()[label]):
             for m in regex.finditer(cased if case_sensitive else folded):
                 if any(s <= m.start() < e for s, e in roles):
                     continue
@@ -250,7 +251,7 @@ def find_needs(text: str, backend: BackendInfo) -> list[Need]:
                     and folded.endswith(("ne ", "n'"), 0, m.start())
                 ):
                     continue  # "ne boit plus", "ne consomme pas"
-                if cue.unless and re.search(cue.unless, folded[clause_start:clause_end]):
+                if unless and unless.search(folded, clause_start, clause_end):
                     continue
                 if (
                     label == "protection_enfance"
