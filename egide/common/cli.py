@@ -16,6 +16,7 @@ import sys
 BATCH_COMMANDS = {
     "pseudonymize": "egide.pseudonymize.cli",
     "extract": "egide.assist.cli",
+    "train-need-model": "egide.assist.train",
     "rights": "egide.rights.cli",
 }
 

@@ -1,4 +1,4 @@
-"""The built-in backend: rules and lexicons, offline, no model server, no network."""
+"""The built-in backend: rules, lexicons and a small linear model, offline, no model server, no network."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ import re
 from ..actions import find_actions
 from ..amounts import find_amounts
 from ..appointments import find_appointments
+from ..need_model import review_needs, shipped_model
 from ..needs import find_needs
 from ..templates import Template
 from ..text import fold, sentences
 from ..types import BackendInfo, Draft, DraftSection, DraftSentence, Extraction, Span
 
-ENGINE_VERSION = "1.0"
+ENGINE_VERSION = "1.1"
 BULLET_RE = re.compile(r"^[\s\-•*–>→;:]+")
 UNIT_SPLIT_RE = re.compile(r"\s*(?:;|->|→|=>)\s*")
 
@@ -33,12 +34,15 @@ def _units(text: str) -> list[tuple[int, int]]:
 
 
 class BuiltinBackend:
-    """Extraction by rules over French lexicons; drafts made of the note's own sentences."""
+    """Extraction by rules over French lexicons, needs reviewed by the shipped linear model;
+    drafts made of the note's own sentences."""
 
     external = False
 
     def __init__(self) -> None:
-        self.info = BackendInfo("builtin", ENGINE_VERSION, "règles et lexiques")
+        self.model = shipped_model()
+        described = f"règles, lexiques et modèle linéaire {self.model.version}" if self.model else ""
+        self.info = BackendInfo("builtin", ENGINE_VERSION, described or "règles et lexiques")
 
     def extract(
         self,
@@ -52,7 +56,7 @@ class BuiltinBackend:
             text, note_date, self.info, default_date=default_date, year_hint=year_hint
         )
         return Extraction(
-            needs=find_needs(text, self.info),
+            needs=review_needs(text, find_needs(text, self.info), self.info, self.model),
             appointments=appointments,
             amounts=find_amounts(text, self.info),
             actions=find_actions(text, self.info),

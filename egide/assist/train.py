@@ -1,0 +1,137 @@
+"""`egide train-need-model [--out PATH] [--check]`: train the needs model from the shipped corpora.
+
+Run from a checkout. It reads the invented, annotated notes and sentences of `bench/corpus/`
+listed in TRAINING_FILES, fits one logistic regression per need with scikit-learn over the words
+and pairs of words of `need_model.terms()`, and writes the gzipped JSON that
+`need_model.shipped_model()` reads. The same files always give the same model. `--check` only
+says whether the shipped model was trained on the files as they are now.
+
+Left out on purpose: `shared/corpus/notes-dev.jsonl` (the acceptance corpus, which stays a
+measure for the model) and the sealed corpora (`notes-heldout2-g`, `-h`, `notes-heldout3-m`,
+`-n`), which are only ever scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+from egide.assist.engine.lexicons import NEED_LABELS
+from egide.assist.engine.need_model import MODEL_PATH, terms
+
+CORPUS_DIR = Path(__file__).resolve().parents[2] / "bench" / "corpus"
+TRAINING_FILES = (
+    "notes-heldout-tune.jsonl",
+    "notes-heldout-sealed.jsonl",
+    "notes-heldout2-a.jsonl",
+    "notes-heldout2-b.jsonl",
+    "notes-heldout2-c.jsonl",
+    "notes-heldout2-d.jsonl",
+    "notes-heldout2-e.jsonl",
+    "notes-heldout2-f.jsonl",
+    "need-sentences.jsonl",
+)
+# Chosen by leaving each writer's corpus out in turn (docs/bench/assist.md), not on a test set.
+REGULARISATION_C = 10.0
+VETO = 0.15
+ADD = 0.7
+MIN_DOCUMENTS = 2  # a word seen in one text only is not learnt
+WEIGHT_FLOOR = 1e-3  # smaller weights change no probability by more than a rounding error
+DIGITS = 5
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def load_examples(corpus_dir: Path = CORPUS_DIR) -> tuple[list[str], list[set[str]], dict[str, str]]:
+    """Texts, their needs, and the digest of each file read."""
+    texts: list[str] = []
+    needs: list[set[str]] = []
+    digests = {}
+    for name in TRAINING_FILES:
+        path = corpus_dir / name
+        digests[name] = _digest(path)
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                texts.append(record["text"])
+                needs.append(set(record.get("needs", record.get("labels", []))))
+    return texts, needs, digests
+
+
+def train(texts: list[str], needs: list[set[str]], *, labels=NEED_LABELS) -> dict:
+    """The model as a JSON-ready dict (scikit-learn is imported here only)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = TfidfVectorizer(analyzer=terms, min_df=MIN_DOCUMENTS, sublinear_tf=True)
+    matrix = vectorizer.fit_transform(texts)
+    vocabulary = [""] * len(vectorizer.vocabulary_)
+    for term, index in vectorizer.vocabulary_.items():
+        vocabulary[index] = term
+    weights: dict[str, dict[str, float]] = {}
+    intercepts: dict[str, float] = {}
+    for label in labels:
+        target = [label in row for row in needs]
+        if not any(target) or all(target):
+            raise ValueError(f"le besoin « {label} » doit avoir des exemples positifs et négatifs")
+        regression = LogisticRegression(C=REGULARISATION_C, class_weight="balanced", max_iter=5000)
+        regression.fit(matrix, target)
+        weights[label] = {
+            str(index): round(float(weight), DIGITS)
+            for index, weight in enumerate(regression.coef_[0])
+            if abs(weight) >= WEIGHT_FLOOR
+        }
+        intercepts[label] = round(float(regression.intercept_[0]), DIGITS)
+    model = {
+        "labels": list(labels),
+        "vocabulary": vocabulary,
+        "idf": [round(float(value), DIGITS) for value in vectorizer.idf_],
+        "weights": weights,
+        "intercepts": intercepts,
+        "thresholds": {"veto": VETO, "add": ADD},
+        "settings": {"C": REGULARISATION_C, "min_df": MIN_DOCUMENTS, "class_weight": "balanced"},
+    }
+    model["version"] = hashlib.sha256(json.dumps(model, sort_keys=True).encode()).hexdigest()[:12]
+    return model
+
+
+def write(model: dict, path: Path) -> None:
+    """Gzipped compact JSON; no time stamp inside, so the same model gives the same bytes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as handle:
+        handle.write(payload.encode("utf-8"))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="egide train-need-model")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args(argv)
+    texts, needs, digests = load_examples()
+    if args.check:
+        with gzip.open(args.out, "rt", encoding="utf-8") as handle:
+            shipped = json.load(handle).get("trained_on", {})
+        if shipped != digests:
+            sys.stderr.write(
+                "Le modèle des besoins n'a pas été entraîné sur les corpus actuels : "
+                "relancez « egide train-need-model ».\n"
+            )
+            return 1
+        print("Le modèle des besoins correspond aux corpus actuels.")
+        return 0
+    model = train(texts, needs)
+    model["trained_on"] = digests
+    model["examples"] = len(texts)
+    write(model, args.out)
+    print(
+        f"Modèle des besoins {model['version']} : {len(texts)} exemples, "
+        f"{len(model['vocabulary'])} termes, écrit dans {args.out}."
+    )
+    return 0
