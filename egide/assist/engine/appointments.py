@@ -50,6 +50,8 @@ FUTURE_WORDS = _words_of(
     sortie départ déménagement emménagement formation stage embauche reprise hospitalisation
     ira irons iront aura devra devront doit doivent venir passer passez venez pouvez pourrez pourra
     terminera termine prendra organise organisera organisé organisée tiendra déroulera
+    reprogrammé reprogrammée repoussé repoussée démarre démarrera démarrent commence commencera
+    commencent débute débutera débutent faire
     """
 )
 # Past facts: "depuis", participles of things done, births.
@@ -102,14 +104,15 @@ LEADS_TO_DATE_RE = re.compile(
 )
 DEADLINE_WORDS = _words_of(
     "avant jusqu' jusqu'au jusqu'à expire expirera expireront expirent expiration échéance fin limite délai "
-    "rendre déposer renouveler signer envoyer transmettre fournir levée clôture tard terminera termine prendra"
+    "rendre déposer renouveler signer envoyer transmettre fournir levée clôture tard terminera termine prendra "
+    "faire"
 )
 WEEKDAY_MEETING_RE = re.compile(
     r"\b(?:rdv|rendez-vous|re[çc]oi[st]|recevrai|recevra|passe(?:rai|ra)?|point|visite|viendr\w*|revien\w*|"
     r"lib[ée]rer|jusqu'(?:à|au)?|convoqu\w*|pr[ée]vue?s?|fix[ée]e?s?|rappel\w*|reverr\w*|verr\w*)\b"
 )
 # "je pourrai pas venir demain", "il ne viendra plus le 12": a meeting said not to happen.
-REFUSED_BEFORE_RE = re.compile(r"\b(?:pas|plus|jamais)\s+(?!oublier\b)(?:[\w'’]+\s+){0,2}$")
+REFUSED_BEFORE_RE = re.compile(r"\b(?:pas|plus|jamais)\s+(?!oublier\b|tard\b)(?:[\w'’]+\s+){0,2}$")
 # A meeting offered on a condition ("si besoin, passe demain") or as a mere suggestion ("par
 # exemple le mardi 5 mai") is not one; a deadline stays one.
 CONDITION_RE = re.compile(
@@ -123,7 +126,7 @@ RDV_TAKEN_RE = re.compile(r"\b(?:rdv|rendez-vous)\s+(?:pris|fix[ée]e?|confirm[�
 _HEADING_NOUNS = (
     r"synth[eè]se|r[ée]union|s[ée]ance|maraude|vad|visite|entretien|note|cr|compte[- ]rendu|permanence|"
     r"appel|concertation|commission|ep|[ée]quipe|rencontre|intervention|bilan|point|nuit|journ[ée]e|"
-    r"sms|mms|messages?|mail|courriel|main courante|transmission|astreinte"
+    r"sms|mms|messages?|mail|courriel|main courante|transmission|astreinte|fiche|staff"
 )
 # "Synthèse du 04/02", "Maraude du Samu social – nuit du 05/12", "VAD 18/11 –", "SMS reçu le 22/06".
 HEADING_NOUN_RE = re.compile(rf"\b(?:{_HEADING_NOUNS})\b[^,.\n]{{0,30}}?(?:\b(?:du|le)\s*|\s)$", re.I)
@@ -231,6 +234,8 @@ def heading_date(text: str, mentions: list[DateMention] | None = None) -> DateMe
         if mention.start >= first_line_end or mention.kind != "absolute":
             break
         before = text[: mention.start]
+        if before.count("«") > before.count("»"):
+            return None  # "SMS de Mme D. : « edf coupe le 29/04 »": the person's words, not the note's date
         mention_text = lower_keep_accents(text[mention.start : mention.end])
         prefix = "le " if mention_text.startswith("le ") else "du " if mention_text.startswith("du ") else ""
         words = _words(before)
@@ -352,6 +357,11 @@ def find_appointments(
             previous_end = mention.end
             continue
         left_start, right_end = clause_bounds(text, mention.start, mention.end)
+        if not text[left_start : mention.start].strip() and text[:left_start].rstrip().endswith(")"):
+            # "RDV proposé à la CJC (consultation jeunes) le 17/03": the clause goes on past the brackets
+            opening = text.rfind("(", previous_end, left_start)
+            if opening >= 0:
+                left_start = clause_bounds(text, opening, opening)[0]
         left_start = max(left_start, previous_end)
         previous_end = mention.end
         kind, confidence = _classify(

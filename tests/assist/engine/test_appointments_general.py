@@ -255,3 +255,61 @@ def test_a_mail_is_dated_by_its_sent_line_which_is_no_appointment():
 def test_a_night_log_heading_dates_the_note():
     text = "Accueil de nuit – main courante du 08/01/2026\nRDV avec l'AS vendredi 9 à 10h."
     assert _dates(text) == [dt.date(2026, 1, 9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "SMS de Léo : « je peux pas venir ce matin »\nRépondu : l'atelier est reprogrammé le 14/04 à 13h30.",
+            dt.date(2026, 4, 14),
+        ),
+        (
+            "SMS de Léo : « ok pour la formation »\nLa formation démarre le 05/10, avec une allocation.",
+            dt.date(2026, 10, 5),
+        ),
+        ("SMS de Léo : « ok »\nIl commence le chantier d'insertion le 29/06.", dt.date(2026, 6, 29)),
+        ("SMS de Léo : « ok »\nDemande de logement à faire avec lui le 29/09 au CCAS.", dt.date(2026, 9, 29)),
+    ],
+)
+def test_a_rescheduled_meeting_a_start_and_a_step_to_take_are_ahead(text, day):
+    # undated threads: no cue, no appointment; these cues say the date is ahead
+    assert _dates(text) == [day]
+
+
+def test_a_clause_goes_on_past_brackets_before_its_date():
+    text = "SMS de Léo : « ok »\nRDV proposé à la consultation jeunes consommateurs (CJC) le 17/03."
+    assert _dates(text) == [dt.date(2026, 3, 17)]
+
+
+@pytest.mark.parametrize(
+    ("text", "later"),
+    [
+        (
+            "France Services de Cholet – fiche de passage du 09/03\nProchain passage le 23/03.",
+            dt.date(2026, 3, 23),
+        ),
+        (
+            "Staff médico-social du 19/03 – pédiatrie\nBilan radiologique programmé demain.",
+            dt.date(2026, 3, 20),
+        ),
+    ],
+)
+def test_a_visit_sheet_and_a_staff_meeting_date_the_note(text, later):
+    assert _dates(text) == [later]
+
+
+def test_a_date_in_the_persons_quoted_words_does_not_date_the_note():
+    text = (
+        "sms Mme D. 10h03 : « edf vont couper le courant le 29/04 si je paye pas »\n"
+        "Elle passe au CMS le 24/04 à 14h avec la facture."
+    )
+    assert dt.date(2026, 4, 24) in _dates(text)  # the 29/04 was not taken for the note's date
+    # a quotation closed before the date does not stop a heading
+    heading = "Note – GEM « Le Trait d'Union », Nancy – lundi 02/03/2026\nL'infirmier passera demain."
+    assert _dates(heading) == [dt.date(2026, 3, 3)]
+
+
+def test_at_the_latest_after_a_step_to_take_is_still_a_deadline():
+    text = "Entretien du 01/10/2026\nFormulaire rempli, à faire viser en mairie puis à renvoyer au plus tard le 20/10."
+    assert _dates(text) == [dt.date(2026, 10, 20)]

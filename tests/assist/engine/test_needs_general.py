@@ -229,6 +229,8 @@ def test_general_vocabulary_states_a_need(text, present):
         ("Demande de FSL énergie pour la facture de gaz.", "logement"),
         # a civil status with child support paid is not a family difficulty
         ("Séparée, elle reçoit une pension alimentaire de 150 € par mois.", "famille_parentalite"),
+        # grades that fall are not a fall
+        ("Depuis la rentrée, ses notes chutent en maths.", "sante"),
     ],
 )
 def test_mentions_that_are_not_needs_of_the_person(text, absent):
