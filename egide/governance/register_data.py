@@ -68,7 +68,11 @@ ENTRIES: list[dict] = [
         "legal_basis": RGPD_PUBLIC,
         "ai_act_class": "non_haut_risque_6_3",
         "ai_act_reasoning": (
-            "Règles et lexiques, avec le modèle de langue français de spaCy. L'usage touche à l'aide "
+            "Règles et lexiques, avec le modèle de langue français de spaCy, et pour les besoins une "
+            "régression logistique sur les mots de la note, entraînée uniquement sur des notes "
+            "inventées et annotées par l'équipe (bench/corpus) : elle retire un besoin qu'elle juge "
+            "très improbable et en ajoute un qu'elle juge très probable, en montrant les mots qui "
+            "ont pesé. L'usage touche à l'aide "
             "sociale mais n'évalue pas l'éligibilité à une prestation (annexe III 5(a)) : il "
             "prépare une saisie que le professionnel valide (art. 6(3)(d), tâche préparatoire) et "
             "ne remplace pas son évaluation (art. 6(3)(c)). Vigilance profilage (art. 6(3) dernier "
@@ -83,7 +87,9 @@ ENTRIES: list[dict] = [
         "known_limits": (
             "Comprend mal l'ironie, la négation lointaine, les propos rapportés ; peut manquer un "
             "besoin implicite ou en proposer un hors contexte ; les dates relatives dépendent de la "
-            "date de la note."
+            "date de la note. Sur des notes jamais vues, écrites par d'autres rédacteurs, environ "
+            "un besoin proposé sur six est à rejeter et un besoin réel sur huit est manqué "
+            "(mesures dans docs/bench/assist.md)."
         ),
         "metrics_watched": (
             "Taux d'acceptation, de modification et de rejet par fonctionnalité ; délai de décision ; "

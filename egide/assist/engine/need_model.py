@@ -13,7 +13,8 @@ is used in two ways only, where it is very sure:
 Everything else stays the rules' call. The thresholds and the measured effect on notes never
 seen are in `docs/bench/assist.md`.
 
-This module only reads the model: a gzipped JSON file (vocabulary, idf, weights), no pickle and
+This module only reads the model: a gzipped JSON file (vocabulary, idf, one weight per term and
+need), no pickle and
 no scikit-learn at run time. `egide train-need-model` (`egide/assist/train.py`) writes it with
 scikit-learn from the shipped corpora, and `terms()` below is the analyser used for both, so
 training and use read a note the same way.
@@ -63,6 +64,7 @@ def _term_spans(text: str) -> dict[str, list[Span]]:
 class NeedModel:
     labels: tuple[str, ...]
     vocabulary: dict[str, int]
+    terms: tuple[str, ...]  # index -> term
     idf: tuple[float, ...]
     weights: dict[str, dict[int, float]]  # label -> {term index: weight}
     intercepts: dict[str, float]
@@ -75,9 +77,10 @@ class NeedModel:
         return cls(
             labels=tuple(data["labels"]),
             vocabulary={term: index for index, term in enumerate(data["vocabulary"])},
+            terms=tuple(data["vocabulary"]),
             idf=tuple(data["idf"]),
             weights={
-                label: {int(index): weight for index, weight in row.items()}
+                label: {index: weight for index, weight in enumerate(row) if weight}
                 for label, row in data["weights"].items()
             },
             intercepts=dict(data["intercepts"]),
@@ -110,9 +113,8 @@ class NeedModel:
         """Where the words that weighed most for `label` stand in the note."""
         x = self.features(text)
         row = self.weights[label]
-        terms_by_index = {index: term for term, index in self.vocabulary.items() if index in x}
         ranked = sorted(
-            ((value * row.get(index, 0.0), terms_by_index[index]) for index, value in x.items()),
+            ((value * row.get(index, 0.0), self.terms[index]) for index, value in x.items()),
             reverse=True,
         )
         spans_of = _term_spans(text)

@@ -38,6 +38,7 @@ def hand_model(**overrides) -> NeedModel:
     fields = {
         "labels": ("logement", "sante"),
         "vocabulary": {"loyer": 0, "expulsion": 1, "medecin": 2},
+        "terms": ("loyer", "expulsion", "medecin"),
         "idf": (1.0, 1.0, 1.0),
         "weights": {"logement": {0: 6.0, 1: 6.0}, "sante": {2: 8.0}},
         "intercepts": {"logement": -2.0, "sante": -2.0},
