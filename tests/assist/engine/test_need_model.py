@@ -14,7 +14,13 @@ import pytest
 from egide.assist import train
 from egide.assist.engine.backends.builtin import BuiltinBackend
 from egide.assist.engine.lexicons import NEED_LABELS
-from egide.assist.engine.need_model import NeedModel, review_needs, shipped_model, terms
+from egide.assist.engine.need_model import (
+    PROTECTED_WORDS,
+    NeedModel,
+    review_needs,
+    shipped_model,
+    terms,
+)
 from egide.assist.engine.types import BackendInfo, Need, Span
 
 B = BackendInfo("test", "0")
@@ -150,3 +156,32 @@ def test_the_same_model_is_written_as_the_same_bytes(tmp_path):
     assert first.read_bytes() == second.read_bytes()
     with gzip.open(first, "rt", encoding="utf-8") as handle:
         assert NeedModel.from_dict(json.load(handle)).labels == LABELS
+
+
+def test_the_model_reads_no_word_of_sex_nationality_origin_or_religion():
+    model = shipped_model()
+    assert not any(set(term.split()) & PROTECTED_WORDS for term in model.vocabulary)
+    assert {"elle", "il", "mme", "malienne", "algerien", "musulman", "origine"} <= PROTECTED_WORDS
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (
+            "Mme Diallo, malienne, dit qu'elle n'a plus rien pour nourrir les enfants depuis le 10.",
+            "M. Diallo, ukrainien, dit qu'il n'a plus rien pour nourrir les enfants depuis le 10.",
+        ),
+        (
+            "Elle explique que son compagnon lui donne des coups ; elle ne veut pas porter plainte.",
+            "Il explique que son compagnon lui donne des coups ; il ne veut pas porter plainte.",
+        ),
+        (
+            "Madame, d'origine algérienne, musulmane, cherche un emploi de nuit.",
+            "Monsieur, d'origine polonaise, catholique, cherche un emploi de nuit.",
+        ),
+    ],
+)
+def test_the_same_note_about_another_sex_or_nationality_gets_the_same_probabilities(one, other):
+    # Agreement ("seule"/"seul") and object pronouns ("la"/"le") still show the sex: not here.
+    model = shipped_model()
+    assert model.probabilities(one) == model.probabilities(other)
