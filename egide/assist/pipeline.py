@@ -349,6 +349,7 @@ def assistant_run(*, actor, note, external: bool = False) -> NoteAssistRun:
                     "value": {"label": need.label, "title": NEED_TITLES.get(need.label, need.label)},
                     "spans": _spans(need.spans, text),
                     "confidence": need.confidence,
+                    "basis": need.basis,
                 },
                 **common,
             )

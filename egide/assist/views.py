@@ -56,6 +56,7 @@ def _card(suggestion: Suggestion, form=None, error: str = "") -> dict:
         "s": suggestion,
         "value": suggestion.suggested_value,
         "source": excerpt(suggestion.note.text, output.get("spans", [])),
+        "by_model": output.get("basis") == "modele",
         "form": form or form_for(suggestion),
         "error": error,
         "edit_open": form is not None and form.is_bound,

@@ -258,6 +258,18 @@ def test_a_decision_is_taken_once(client, worker, note):
     assert Objective.objects.filter(person=note.person).count() == 1
 
 
+def test_a_need_the_model_added_says_so_and_shows_the_words_that_weighed(client, worker, note):
+    client.force_login(worker)
+    _, _, suggestions = _run(worker, note)
+    need = _of(suggestions, F.EXTRACT_NEEDS, label="logement")
+    page = client.get(f"/assistant/notes/{note.pk}/assistant/").content.decode()
+    assert "Proposé par le modèle statistique" not in page  # the rules state this one
+    need.output = {**need.output, "basis": "modele"}
+    need.save(update_fields=["output"])
+    page = client.get(f"/assistant/notes/{note.pk}/assistant/").content.decode()
+    assert page.count("Proposé par le modèle statistique, d'après ces mots de la note :") == 1
+
+
 def test_review_page_is_one_read_in_the_access_log(client, worker, note):
     client.force_login(worker)
     _run(worker, note)

@@ -201,6 +201,7 @@ def review_needs(text: str, needs: list[Need], backend: BackendInfo, model: Need
             continue
         spans = model.evidence(text, label)
         if spans:  # a need with nothing to point at is not suggested
-            kept.append(Need(label, spans, round(min(0.95, probability[label]), 2), backend))
+            confidence = round(min(0.95, probability[label]), 2)
+            kept.append(Need(label, spans, confidence, backend, basis="modele"))
     order = {label: index for index, label in enumerate(model.labels)}
     return sorted(kept, key=lambda need: order.get(need.label, len(order)))

@@ -36,6 +36,9 @@ class Need:
     spans: list[Span]
     confidence: float
     backend: BackendInfo
+    # "regles": the spans state the need; "modele": the needs model added it, and the spans are
+    # the words that weighed most (need_model.review_needs)
+    basis: str = "regles"
 
 
 @dataclass

@@ -97,6 +97,7 @@ def test_a_rule_need_the_model_does_not_rule_out_is_kept_as_the_rules_gave_it():
     text = "Deux mois de loyer impayés."
     rules = [Need("logement", [Span(13, 18)], 0.6, B)]
     assert review_needs(text, rules, B, hand_model()) == rules
+    assert rules[0].basis == "regles"
 
 
 def test_a_need_the_model_is_sure_of_is_added_with_the_words_that_weighed():
@@ -105,6 +106,7 @@ def test_a_need_the_model_is_sure_of_is_added_with_the_words_that_weighed():
     assert [need.label for need in added] == ["sante"]
     assert [span.text(text) for span in added[0].spans] == ["médecin", "médecin"]
     assert added[0].backend == B and 0.7 <= added[0].confidence <= 0.95
+    assert added[0].basis == "modele"
 
 
 def test_a_need_under_the_adding_threshold_is_left_to_the_rules():
