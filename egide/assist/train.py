@@ -43,6 +43,12 @@ TRAINING_FILES = (
     "notes-heldout3-r.jsonl",
     "notes-heldout3-s.jsonl",
     "notes-heldout3-t.jsonl",
+    "notes-heldout3-u.jsonl",
+    "notes-heldout3-v.jsonl",
+    "notes-heldout3-w.jsonl",
+    "notes-heldout3-x.jsonl",
+    "notes-heldout3-y.jsonl",
+    "notes-heldout3-z.jsonl",
     "need-sentences.jsonl",
 )
 # Chosen by leaving each writer's corpus out in turn (docs/bench/assist.md), not on a test set.
