@@ -88,7 +88,7 @@ ENTRIES: list[dict] = [
             "Comprend mal l'ironie, la négation lointaine, les propos rapportés ; peut manquer un "
             "besoin implicite ou en proposer un hors contexte ; les dates relatives dépendent de la "
             "date de la note. Sur des notes jamais vues, écrites par d'autres rédacteurs, environ "
-            "un besoin proposé sur six est à rejeter et un besoin réel sur huit est manqué "
+            "un besoin proposé sur sept est à rejeter et un besoin réel sur dix est manqué "
             "(mesures dans docs/bench/assist.md)."
         ),
         "metrics_watched": (
