@@ -342,7 +342,7 @@ def assistant_run(*, actor, note, external: bool = False) -> NoteAssistRun:
         run.analysed_at, run.analysis_ms, run.run_by = timezone.now(), elapsed, actor
         run.save()
         extraction = analysis.extraction
-        for need in extraction.needs:
+        for need in [*extraction.needs, *extraction.needs_set_aside]:
             suggestion_record(
                 feature=FEATURE_OF_KIND["needs"],
                 output={

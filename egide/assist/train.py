@@ -17,11 +17,13 @@ import argparse
 import gzip
 import hashlib
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from egide.assist.engine.lexicons import NEED_LABELS
-from egide.assist.engine.need_model import MODEL_PATH, terms
+from egide.assist.engine.need_model import MODEL_PATH, analyser_digest, terms
 
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "bench" / "corpus"
 TRAINING_FILES = (
@@ -63,12 +65,16 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def load_examples(corpus_dir: Path = CORPUS_DIR) -> tuple[list[str], list[set[str]], dict[str, str]]:
-    """Texts, their needs, and the digest of each file read."""
+def load_examples(
+    corpus_dir: Path = CORPUS_DIR, *, exclude: str = ""
+) -> tuple[list[str], list[set[str]], dict[str, str]]:
+    """Texts, their needs, and the digest of each file read (all TRAINING_FILES but `exclude`)."""
     texts: list[str] = []
     needs: list[set[str]] = []
     digests = {}
     for name in TRAINING_FILES:
+        if name == exclude:
+            continue
         path = corpus_dir / name
         digests[name] = _digest(path)
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -113,11 +119,23 @@ def train(texts: list[str], needs: list[set[str]], *, labels=NEED_LABELS) -> dic
 
 
 def write(model: dict, path: Path) -> None:
-    """Gzipped compact JSON; no time stamp inside, so the same model gives the same bytes."""
+    """Gzipped compact JSON; no time stamp inside, so the same model gives the same bytes.
+
+    Written beside, then moved into place: a reader never sees half a model.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as handle:
-        handle.write(payload.encode("utf-8"))
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with (
+            os.fdopen(handle, "wb") as raw,
+            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out,
+        ):
+            out.write(payload.encode("utf-8"))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def main(argv: list[str]) -> int:
@@ -125,20 +143,33 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
-    texts, needs, digests = load_examples()
+    try:
+        texts, needs, digests = load_examples()
+    except FileNotFoundError as exc:
+        sys.stderr.write(
+            f"Corpus introuvable ({exc.filename}) : lancez la commande depuis une copie du dépôt.\n"
+        )
+        return 2
     if args.check:
-        with gzip.open(args.out, "rt", encoding="utf-8") as handle:
-            shipped = json.load(handle).get("trained_on", {})
-        if shipped != digests:
+        try:
+            with gzip.open(args.out, "rt", encoding="utf-8") as handle:
+                shipped = json.load(handle)
+        except (OSError, EOFError, ValueError) as exc:
             sys.stderr.write(
-                "Le modèle des besoins n'a pas été entraîné sur les corpus actuels : "
-                "relancez « egide train-need-model ».\n"
+                f"Modèle des besoins illisible ({args.out} : {exc}) : relancez « egide train-need-model ».\n"
             )
             return 1
-        print("Le modèle des besoins correspond aux corpus actuels.")
+        if shipped.get("trained_on") != digests or shipped.get("analyser") != analyser_digest():
+            sys.stderr.write(
+                "Le modèle des besoins n'a pas été entraîné sur les corpus et la lecture des notes "
+                "actuels : relancez « egide train-need-model ».\n"
+            )
+            return 1
+        print("Le modèle des besoins correspond aux corpus et à la lecture des notes actuels.")
         return 0
     model = train(texts, needs)
     model["trained_on"] = digests
+    model["analyser"] = analyser_digest()
     model["examples"] = len(texts)
     write(model, args.out)
     print(

@@ -57,6 +57,7 @@ def _card(suggestion: Suggestion, form=None, error: str = "") -> dict:
         "value": suggestion.suggested_value,
         "source": excerpt(suggestion.note.text, output.get("spans", [])),
         "by_model": output.get("basis") == "modele",
+        "set_aside": output.get("basis") == "ecarte_modele",
         "form": form or form_for(suggestion),
         "error": error,
         "edit_open": form is not None and form.is_bound,
@@ -79,7 +80,16 @@ def _review_context(request, note, *, run_form=None, cards_override=None) -> dic
         by_feature.setdefault(s.feature, []).append(overrides.get(s.pk) or _card(s))
         if s.feature != Suggestion.Feature.DRAFT_REPORT:
             all_spans.extend((s.output or {}).get("spans", []))
-    sections = [{"feature": f, "title": t, "help": h, "cards": by_feature.get(f, [])} for f, t, h in SECTIONS]
+    sections = [
+        {
+            "feature": f,
+            "title": t,
+            "help": h,
+            "cards": [c for c in by_feature.get(f, []) if not c.get("set_aside")],
+            "set_aside": [c for c in by_feature.get(f, []) if c.get("set_aside")],
+        }
+        for f, t, h in SECTIONS
+    ]
     pending = sum(1 for s in suggestions if s.decision == Suggestion.Decision.PENDING)
     external = pipeline.external_backend() is not None
     return {

@@ -1,8 +1,10 @@
 """The register's rows mirror egide/governance/register_data.py.
 
-The data migration seeds them; `ensure_register()` restores any missing entry (a database
-flushed by a test or restored from a partial dump must not silently lose a declared use, which
-would make require_ai_use refuse it as undeclared).
+The data migration seeds them; `sync_register()`, run after every `migrate`, brings the texts of
+an existing database up to date when register_data changes (a new model, a new measured limit);
+`ensure_register()` restores any missing entry (a database flushed by a test or restored from a
+partial dump must not silently lose a declared use, which would make require_ai_use refuse it as
+undeclared).
 """
 
 from __future__ import annotations
@@ -11,6 +13,15 @@ from django.db import transaction
 
 from .models import AIFeature
 from .register_data import CODES, ENTRIES
+
+
+def sync_register(using: str = "default", **_signal) -> None:
+    """Every entry of register_data, as written there now (fields the model does not know are left out)."""
+    known = {field.name for field in AIFeature._meta.get_fields()}
+    with transaction.atomic(using=using):
+        for entry in ENTRIES:
+            fields = {k: v for k, v in entry.items() if k != "code" and k in known}
+            AIFeature.objects.using(using).update_or_create(code=entry["code"], defaults=fields)
 
 
 def ensure_register() -> None:

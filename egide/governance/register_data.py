@@ -88,7 +88,7 @@ ENTRIES: list[dict] = [
             "Comprend mal l'ironie, la négation lointaine, les propos rapportés ; peut manquer un "
             "besoin implicite ou en proposer un hors contexte ; les dates relatives dépendent de la "
             "date de la note. Sur des notes jamais vues, écrites par d'autres rédacteurs, environ "
-            "un besoin proposé sur sept est à rejeter et un besoin réel sur dix est manqué "
+            "un besoin proposé sur sept est à rejeter et un besoin réel sur neuf est manqué "
             "(mesures dans docs/bench/assist.md)."
         ),
         "metrics_watched": (
@@ -99,8 +99,10 @@ ENTRIES: list[dict] = [
         "not_used_for": "Ne décide d'aucune aide ; ne note pas les personnes ; ne fixe aucun rendez-vous seul.",
         "public_summary": (
             "Après un entretien, Égide peut proposer au professionnel les besoins, les rendez-vous "
-            "et les montants dont vous avez parlé. Le professionnel vérifie chaque proposition. "
-            "Rien n'est gardé sans son accord."
+            "et les montants dont vous avez parlé. Pour les besoins, un modèle statistique aide "
+            "les règles ; il ne lit pas les mots qui disent le sexe, la nationalité, l'origine ou "
+            "la religion. Le professionnel vérifie chaque proposition. Rien n'est gardé sans son "
+            "accord."
         ),
     },
     {

@@ -270,6 +270,21 @@ def test_a_need_the_model_added_says_so_and_shows_the_words_that_weighed(client,
     assert page.count("Proposé par le modèle statistique, d'après ces mots de la note :") == 1
 
 
+def test_a_need_the_model_set_aside_is_shown_folded_and_can_still_be_accepted(client, worker, note):
+    client.force_login(worker)
+    _, _, suggestions = _run(worker, note)
+    need = _of(suggestions, F.EXTRACT_NEEDS, label="logement")
+    need.output = {**need.output, "basis": "ecarte_modele"}
+    need.save(update_fields=["output"])
+    page = client.get(f"/assistant/notes/{note.pk}/assistant/").content.decode()
+    start = page.index('<details class="set-aside">')
+    folded = page[start : page.index("</details>", start)]
+    assert "Écartés par le modèle statistique (1)" in folded and f'id="suggestion-{need.pk}"' in folded
+    assert "Trouvé par les règles dans la note, écarté par le modèle :" in folded
+    assert client.post(_url(need), {"decision": "acceptee"}).status_code == 302
+    assert Objective.objects.filter(person=note.person, need="logement").exists()
+
+
 def test_review_page_is_one_read_in_the_access_log(client, worker, note):
     client.force_login(worker)
     _run(worker, note)

@@ -51,7 +51,7 @@ FUTURE_WORDS = _words_of(
     ira irons iront aura devra devront doit doivent venir passer passez venez pouvez pourrez pourra
     terminera termine prendra organise organisera organisé organisée tiendra déroulera
     reprogrammé reprogrammée repoussé repoussée démarre démarrera démarrent commence commencera
-    commencent débute débutera débutent faire
+    commencent débute débutera débutent
     """
 )
 # Past facts: "depuis", participles of things done, births.
@@ -102,10 +102,11 @@ LEADS_TO_DATE_RE = re.compile(
     r"\bpour\s+(le|la|l')?\s*$|\b[àa] partir\s+(du|de)?\s*$|\bd'ici\s+(le|au|à)?\s*$|\bau plus tard\s+(le)?\s*$|"
     r"\bau[- ]del[àa]\s+(du|de la|de)?\s*$"
 )
+# A step still to take by a date; "a dû faire", "pu faire" are done, "rien à faire" is nothing.
+TO_DO_RE = re.compile(r"(?<!rien )\bà faire\b[^.;\n]{0,40}$")
 DEADLINE_WORDS = _words_of(
     "avant jusqu' jusqu'au jusqu'à expire expirera expireront expirent expiration échéance fin limite délai "
-    "rendre déposer renouveler signer envoyer transmettre fournir levée clôture tard terminera termine prendra "
-    "faire"
+    "rendre déposer renouveler signer envoyer transmettre fournir levée clôture tard terminera termine prendra"
 )
 WEEKDAY_MEETING_RE = re.compile(
     r"\b(?:rdv|rendez-vous|re[çc]oi[st]|recevrai|recevra|passe(?:rai|ra)?|point|visite|viendr\w*|revien\w*|"
@@ -188,6 +189,8 @@ def _classify(left: str, right: str, has_time: bool, after: str = "") -> tuple[s
         lower_keep_accents((after or right)[:60])
     ):  # "le 08/12 à 9h (RDV pris par l'équipe)"
         return "rendez_vous", 0.8
+    if TO_DO_RE.search(lower_keep_accents(left)):  # "demande SIAO à faire avec lui le 29/09"
+        return "echeance", 0.8
     if LEADS_TO_DATE_RE.search(lower_keep_accents(left)):  # "pour le 15/04", "à partir du 16/02"
         meeting = any(w in FUTURE_WORDS and w not in DEADLINE_WORDS for w in words)
         return ("rendez_vous" if meeting else "echeance"), 0.8

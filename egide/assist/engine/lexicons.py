@@ -443,7 +443,7 @@ NEED_CUES: dict[str, tuple[Cue, ...]] = {
         r"soins? (?:medicaux|infirmiers)",
         (r"infirmi\w+ (?:liberale|a domicile)", 1),
         (r"\bpmi\b", 1),
-        r"chutes?\b(?! (?:de|des|du) (?:revenus?|ressources|salaire|activite))|fracture",
+        r"chut(?:e|es|er)\b(?! (?:de|des|du) (?:revenus?|ressources|salaire|activite))|fracture",
         r"deshydrat\w*|retrouvee? au sol|perte de connaissance",
         (r"malaise", 1),
         (r"urgences", 1),

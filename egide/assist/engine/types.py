@@ -37,7 +37,8 @@ class Need:
     confidence: float
     backend: BackendInfo
     # "regles": the spans state the need; "modele": the needs model added it, and the spans are
-    # the words that weighed most (need_model.review_needs)
+    # the words that weighed most; "ecarte_modele": the rules found it, the model set it aside
+    # (need_model.review_needs)
     basis: str = "regles"
 
 
@@ -77,6 +78,7 @@ class Action:
 @dataclass
 class Extraction:
     needs: list[Need] = field(default_factory=list)
+    needs_set_aside: list[Need] = field(default_factory=list)  # by the needs model, shown folded
     appointments: list[Appointment] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)

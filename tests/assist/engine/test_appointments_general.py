@@ -304,7 +304,7 @@ def test_a_date_in_the_persons_quoted_words_does_not_date_the_note():
         "sms Mme D. 10h03 : « edf vont couper le courant le 29/04 si je paye pas »\n"
         "Elle passe au CMS le 24/04 à 14h avec la facture."
     )
-    assert dt.date(2026, 4, 24) in _dates(text)  # the 29/04 was not taken for the note's date
+    assert _dates(text) == [dt.date(2026, 4, 24)]  # the 29/04 was not taken for the note's date
     # a quotation closed before the date does not stop a heading
     heading = "Note – GEM « Le Trait d'Union », Nancy – lundi 02/03/2026\nL'infirmier passera demain."
     assert _dates(heading) == [dt.date(2026, 3, 3)]
@@ -313,3 +313,16 @@ def test_a_date_in_the_persons_quoted_words_does_not_date_the_note():
 def test_at_the_latest_after_a_step_to_take_is_still_a_deadline():
     text = "Entretien du 01/10/2026\nFormulaire rempli, à faire viser en mairie puis à renvoyer au plus tard le 20/10."
     assert _dates(text) == [dt.date(2026, 10, 20)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SMS de Léo : « ok »\nElle a dû faire une demande de RSA le 12/03.",
+        "SMS de Léo : « ok »\nIl a pu faire ses courses le 18/03.",
+        "SMS de Léo : « ok »\nElle n'a pas pu faire sa déclaration le 12/03.",
+        "SMS de Léo : « ok »\nRien à faire le 12/03.",
+    ],
+)
+def test_something_done_or_nothing_to_do_on_a_date_is_no_step_ahead(text):
+    assert _dates(text) == []

@@ -21,6 +21,9 @@ def needs(text: str) -> set[str]:
 @pytest.mark.parametrize(
     ("text", "present"),
     [
+        # a fall, or the risk of one, whatever the form
+        ("Risque de chuter à domicile, elle vit seule au 3e étage.", "sante"),
+        ("Il a fait une chute dans l'escalier la semaine dernière.", "sante"),
         # unpaid bills and payment incidents, whatever the verb
         ("La facture de gaz de novembre n'a pas été réglée.", "ressources_budget"),
         ("Elle n'a pas pu payer la cantine du trimestre.", "ressources_budget"),

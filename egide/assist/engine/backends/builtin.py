@@ -55,8 +55,10 @@ class BuiltinBackend:
         appointments, ref, source = find_appointments(
             text, note_date, self.info, default_date=default_date, year_hint=year_hint
         )
+        needs, set_aside = review_needs(text, find_needs(text, self.info), self.info, self.model)
         return Extraction(
-            needs=review_needs(text, find_needs(text, self.info), self.info, self.model),
+            needs=needs,
+            needs_set_aside=set_aside,
             appointments=appointments,
             amounts=find_amounts(text, self.info),
             actions=find_actions(text, self.info),
