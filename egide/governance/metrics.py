@@ -2,7 +2,9 @@
 
 Per feature (the register entry and the kind of suggestion), per structure and per month:
 acceptance, edit and rejection rates (over decided suggestions), mean normalised edit distance
-of edited suggestions, median time to decision, grounding flags.
+of edited suggestions, median time to decision, grounding flags. Needs are split by where they
+come from (the rules, added by the needs model, set aside by it), so a team sees what the model
+is worth to it.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class Row:
     kind: str  # suggestion feature (extract_needs, draft_report...)
     label: str
     month: str  # "2026-03"
+    basis: str = ""  # needs only: "" (the rules), "modele" (added by the model), "ecarte_modele"
     total: int = 0
     pending: int = 0
     accepted: int = 0
@@ -84,10 +87,21 @@ class Row:
         }
 
 
-def _label(feature_names: dict[str, str], code: str, kind: str) -> str:
+BASIS_LABELS = {
+    "modele": "ajoutés par le modèle statistique",
+    "ecarte_modele": "écartés par le modèle statistique",
+}
+
+
+def _label(feature_names: dict[str, str], code: str, kind: str, basis: str = "") -> str:
     kind_label = Suggestion.Feature(kind).label if kind in Suggestion.Feature.values else kind
     name = feature_names.get(code, code)
-    return kind_label if kind != Suggestion.Feature.DRAFT_REPORT else name
+    label = kind_label if kind != Suggestion.Feature.DRAFT_REPORT else name
+    return f"{label} ({BASIS_LABELS[basis]})" if basis in BASIS_LABELS else label
+
+
+def _basis(feature: str, basis: str | None) -> str:
+    return basis if feature == Suggestion.Feature.EXTRACT_NEEDS and basis in BASIS_LABELS else ""
 
 
 def decision_rows(organisation, *, since: dt.date | None = None, until: dt.date | None = None) -> list[Row]:
@@ -99,8 +113,12 @@ def decision_rows(organisation, *, since: dt.date | None = None, until: dt.date 
     if until:
         queryset = queryset.filter(created_at__lt=dt.datetime.combine(until, dt.time.min, tzinfo=tz))
     names = {f.code: f.name for f in all_features()}
-    rows: dict[tuple[str, str, str], Row] = {}
+    rows: dict[tuple[str, str, str, str], Row] = {}
+    # The output is encrypted, so where a need came from is read from it here, needs only.
+    needs = queryset.filter(feature=Suggestion.Feature.EXTRACT_NEEDS).values_list("pk", "output")
+    bases = {pk: (output or {}).get("basis") for pk, output in needs.iterator()}
     fields = (
+        "pk",
         "feature",
         "backend",
         "created_at",
@@ -113,10 +131,12 @@ def decision_rows(organisation, *, since: dt.date | None = None, until: dt.date 
         code = register_feature_of(values["feature"], values["backend"])
         local = values["created_at"].astimezone(tz)
         month = f"{local.year:04d}-{local.month:02d}"
-        key = (code, values["feature"], month)
+        basis = _basis(values["feature"], bases.get(values["pk"]))
+        key = (code, values["feature"], basis, month)
         row = rows.get(key)
         if row is None:
-            row = rows[key] = Row(code, values["feature"], _label(names, code, values["feature"]), month)
+            label = _label(names, code, values["feature"], basis)
+            row = rows[key] = Row(code, values["feature"], label, month, basis)
         row.total += 1
         decision = values["decision"]
         if decision == Suggestion.Decision.ACCEPTED:
@@ -135,17 +155,17 @@ def decision_rows(organisation, *, since: dt.date | None = None, until: dt.date 
         if flags:
             row.flagged += 1
             row.flags += flags
-    return sorted(rows.values(), key=lambda r: (r.feature_code, r.kind, r.month))
+    return sorted(rows.values(), key=lambda r: (r.feature_code, r.kind, r.basis, r.month))
 
 
 def by_feature(rows: list[Row]) -> list[dict]:
     """Rows grouped for display: one block (chart + table) per (feature, kind), months inside."""
-    groups: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
     for row in rows:
-        groups[(row.feature_code, row.kind)].append(row)
+        groups[(row.feature_code, row.kind, row.basis)].append(row)
     blocks = []
-    for (code, kind), months in groups.items():
-        total = Row(code, kind, months[0].label, "total")
+    for (code, kind, basis), months in groups.items():
+        total = Row(code, kind, months[0].label, "total", basis)
         for row in months:
             total.total += row.total
             total.pending += row.pending
@@ -158,7 +178,7 @@ def by_feature(rows: list[Row]) -> list[dict]:
             total.seconds += row.seconds
         blocks.append(
             {
-                "id": f"{code}-{kind}",
+                "id": f"{code}-{kind}" + (f"-{basis}" if basis else ""),
                 "label": months[0].label,
                 "feature": code,
                 "kind": kind,
@@ -198,6 +218,7 @@ CSV_HEADER = [
     "delai_median_secondes",
     "suggestions_signalees",
     "alertes_verification",
+    "origine",
 ]
 
 
@@ -225,6 +246,7 @@ def csv_rows(rows: list[Row]) -> list[list]:
                 "" if r.median_seconds is None else f"{r.median_seconds:.0f}",
                 r.flagged,
                 r.flags,
+                r.basis or ("regles" if r.kind == Suggestion.Feature.EXTRACT_NEEDS else ""),
             ]
         )
     return out

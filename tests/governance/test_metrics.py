@@ -17,7 +17,19 @@ pytestmark = pytest.mark.django_db
 PARIS = ZoneInfo("Europe/Paris")
 
 
-def _s(org, person, feature, decision, *, month, seconds=None, distance=None, flags=(), backend="builtin"):
+def _s(
+    org,
+    person,
+    feature,
+    decision,
+    *,
+    month,
+    seconds=None,
+    distance=None,
+    flags=(),
+    backend="builtin",
+    basis=None,
+):
     created = dt.datetime(2026, month, 15, 10, 0, tzinfo=PARIS)
     return Suggestion.objects.create(
         organisation=org,
@@ -25,7 +37,7 @@ def _s(org, person, feature, decision, *, month, seconds=None, distance=None, fl
         feature=feature,
         backend=backend,
         input_hash="0" * 64,
-        output={"value": "x"},
+        output={"value": "x"} | ({"basis": basis} if basis else {}),
         grounding_flags=list(flags),
         decision=decision,
         created_at=created,
@@ -121,7 +133,7 @@ def test_csv_export(client, known):
     assert response["Content-Type"].startswith("text/csv")
     lines = response.content.decode("utf-8-sig").strip().splitlines()
     assert lines[0].startswith("fonctionnalite;type_de_suggestion;mois")
-    assert "extract;extract_needs;2026-01;9;1;8;4;2;2;0.5000;0.2500;0.2500;0.3000;150;2;3" in lines
+    assert "extract;extract_needs;2026-01;9;1;8;4;2;2;0.5000;0.2500;0.2500;0.3000;150;2;3;regles" in lines
 
 
 def test_bad_month_is_explained(client, known):
@@ -136,3 +148,25 @@ def test_metrics_are_for_encadrant_and_dpo_only(client, known, role):
     client.force_login(member(role, organisation=known))
     assert client.get(reverse("governance:metrics")).status_code == 404
     assert client.get(reverse("governance:metrics_csv")).status_code == 404
+
+
+def test_needs_are_split_by_where_they_come_from(known):
+    person = PersonFactory(organisation=known)
+    needs = Suggestion.Feature.EXTRACT_NEEDS
+    A, R = Suggestion.Decision.ACCEPTED, Suggestion.Decision.REJECTED
+    _s(known, person, needs, A, month=1, seconds=20, basis="modele")
+    _s(known, person, needs, R, month=1, seconds=20, basis="modele")
+    _s(known, person, needs, A, month=1, seconds=20, basis="ecarte_modele")
+    _s(known, person, needs, A, month=1, seconds=20, basis="regles")  # the rules, counted with them
+    rows = {(r.kind, r.basis): r for r in decision_rows(known) if r.kind == needs}
+    assert set(rows) == {(needs, ""), (needs, "modele"), (needs, "ecarte_modele")}
+    assert rows[(needs, "")].total == 10
+    assert rows[(needs, "modele")].acceptance_rate == pytest.approx(0.5)
+    assert rows[(needs, "modele")].label == "Repérage des besoins (ajoutés par le modèle statistique)"
+    assert rows[(needs, "ecarte_modele")].accepted == 1
+    blocks = {b["id"] for b in by_feature(decision_rows(known))}
+    assert {
+        "extract-extract_needs",
+        "extract-extract_needs-modele",
+        "extract-extract_needs-ecarte_modele",
+    } <= blocks

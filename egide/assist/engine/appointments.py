@@ -237,7 +237,7 @@ def heading_date(text: str, mentions: list[DateMention] | None = None) -> DateMe
         if mention.start >= first_line_end or mention.kind != "absolute":
             break
         before = text[: mention.start]
-        if before.count("«") > before.count("»"):
+        if before.count("«") > before.count("»") or before.count('"') % 2:
             return None  # "SMS de Mme D. : « edf coupe le 29/04 »": the person's words, not the note's date
         mention_text = lower_keep_accents(text[mention.start : mention.end])
         prefix = "le " if mention_text.startswith("le ") else "du " if mention_text.startswith("du ") else ""

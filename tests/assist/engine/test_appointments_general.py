@@ -305,6 +305,8 @@ def test_a_date_in_the_persons_quoted_words_does_not_date_the_note():
         "Elle passe au CMS le 24/04 à 14h avec la facture."
     )
     assert _dates(text) == [dt.date(2026, 4, 24)]  # the 29/04 was not taken for the note's date
+    plain_quotes = text.replace("«", '"').replace("»", '"')
+    assert _dates(plain_quotes) == [dt.date(2026, 4, 24)]
     # a quotation closed before the date does not stop a heading
     heading = "Note – GEM « Le Trait d'Union », Nancy – lundi 02/03/2026\nL'infirmier passera demain."
     assert _dates(heading) == [dt.date(2026, 3, 3)]
