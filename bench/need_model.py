@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from egide.assist import train  # noqa: E402
-from egide.assist.engine.need_model import NEVER_SET_ASIDE, NeedModel, analyser_digest  # noqa: E402
+from egide.assist.engine.need_model import NeedModel, analyser_digest, choose  # noqa: E402
 
 UNSEEN_DIR = ROOT / "bench" / "need_model" / "unseen-rules"
 VETOES = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
@@ -33,29 +33,31 @@ def _lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def folds() -> list[tuple[str, list[dict], dict[str, set[str]], dict]]:
-    """(writer file, its notes, the rules' unseen needs, the model trained without it)."""
+def folds() -> list[tuple[str, list[dict], dict[str, set[str]], dict, dict]]:
+    """(writer file, its notes, the rules' unseen needs, the model's probabilities and the number
+    of words it knows, per note, the model trained without that writer)."""
     out = []
     for unseen in sorted(UNSEEN_DIR.glob("*.jsonl")):
         texts, needs, _ = train.load_examples(exclude=unseen.name)
         model = NeedModel.from_dict(train.train(texts, needs) | {"analyser": analyser_digest()})
         rules = {record["id"]: set(record["needs"]) for record in _lines(unseen)}
         notes = _lines(train.CORPUS_DIR / unseen.name)
-        probabilities = {note["id"]: model.probabilities(note["text"]) for note in notes}
-        out.append((unseen.name, notes, rules, probabilities))
+        features = {note["id"]: model.features(note["text"]) for note in notes}
+        probabilities = {note_id: model.probabilities_of(x) for note_id, x in features.items()}
+        known = {note_id: len(x) for note_id, x in features.items()}
+        out.append((unseen.name, notes, rules, probabilities, known))
         print(f"  trained without {unseen.name} ({len(texts)} examples)", file=sys.stderr)
     return out
 
 
 def score(data, veto: float, add: float, *, rules_only: bool = False) -> tuple[float, int, int, int]:
     tp = fp = fn = 0
-    for _, notes, rules, probabilities in data:
+    for _, notes, rules, probabilities, known in data:
         for note in notes:
             gold, found, p = set(note["needs"]), rules[note["id"]], probabilities[note["id"]]
             if not rules_only:
-                found = {label for label in found if p[label] >= veto or label in NEVER_SET_ASIDE} | {
-                    label for label, value in p.items() if value >= add
-                }
+                set_aside, added = choose(found, p, known[note["id"]], veto=veto, add=add)
+                found = (found - set_aside) | added
             tp += len(found & gold)
             fp += len(found - gold)
             fn += len(gold - found)

@@ -15,13 +15,17 @@ from .models import AIFeature
 from .register_data import CODES, ENTRIES
 
 
-def sync_register(using: str = "default", **_signal) -> None:
-    """Every entry of register_data, as written there now (fields the model does not know are left out)."""
+def _fields(entry: dict) -> dict:
+    """An entry's texts, less its code and any key the model does not know."""
     known = {field.name for field in AIFeature._meta.get_fields()}
+    return {k: v for k, v in entry.items() if k != "code" and k in known}
+
+
+def sync_register(using: str = "default", **_signal) -> None:
+    """Every entry of register_data, as written there now."""
     with transaction.atomic(using=using):
         for entry in ENTRIES:
-            fields = {k: v for k, v in entry.items() if k != "code" and k in known}
-            AIFeature.objects.using(using).update_or_create(code=entry["code"], defaults=fields)
+            AIFeature.objects.using(using).update_or_create(code=entry["code"], defaults=_fields(entry))
 
 
 def ensure_register() -> None:
@@ -29,8 +33,7 @@ def ensure_register() -> None:
         return
     with transaction.atomic():
         for entry in ENTRIES:
-            fields = {k: v for k, v in entry.items() if k != "code"}
-            AIFeature.objects.get_or_create(code=entry["code"], defaults=fields)
+            AIFeature.objects.get_or_create(code=entry["code"], defaults=_fields(entry))
 
 
 def feature(code: str) -> AIFeature | None:

@@ -31,7 +31,7 @@ import math
 import re
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -186,9 +186,20 @@ def _term_spans(text: str) -> dict[str, list[Span]]:
     return spans
 
 
+# Raise when tokens(), _neutral() or _pairs() read a note differently: the word lists are in the
+# digest by themselves, the code is not.
+READING_VERSION = 2
+
+
 def analyser_digest() -> str:
     """What decides how a note is read: a model trained under another reading is out of date."""
-    reading = [WORD_RE.pattern, PAIR_BREAK_RE.pattern, sorted(PROTECTED_WORDS), sorted(NEUTRAL_FORMS.items())]
+    reading = [
+        READING_VERSION,
+        WORD_RE.pattern,
+        PAIR_BREAK_RE.pattern,
+        sorted(PROTECTED_WORDS),
+        sorted(NEUTRAL_FORMS.items()),
+    ]
     return hashlib.sha256(json.dumps(reading).encode()).hexdigest()[:16]
 
 
@@ -231,8 +242,11 @@ class NeedModel:
         norm = math.sqrt(sum(value * value for value in values.values()))
         return {index: value / norm for index, value in values.items()} if norm else {}
 
-    def probabilities(self, text: str, x: dict[int, float] | None = None) -> dict[str, float]:
-        x = self.features(text) if x is None else x
+    def probabilities(self, text: str) -> dict[str, float]:
+        return self.probabilities_of(self.features(text))
+
+    def probabilities_of(self, x: dict[int, float]) -> dict[str, float]:
+        """Per need, from a note's features."""
         out = {}
         for label in self.labels:
             row = self.weights[label]
@@ -240,12 +254,11 @@ class NeedModel:
             out[label] = 1.0 / (1.0 + math.exp(-z))
         return out
 
-    def evidence(self, text: str, label: str, x: dict[int, float] | None = None) -> list[Span]:
-        """Where the words that weighed most for `label` stand in the note.
+    def evidence(self, text: str, label: str, x: dict[int, float]) -> list[Span]:
+        """Where the words that weighed most for `label` stand in `text`, whose features are `x`.
 
         Common words and numbers weigh too, but showing them would explain nothing.
         """
-        x = self.features(text) if x is None else x
         row = self.weights[label]
         ranked = sorted(
             (
@@ -286,6 +299,24 @@ def shipped_model() -> NeedModel | None:
     return model
 
 
+def choose(
+    found: set[str], probability: dict[str, float], known_terms: int, *, veto: float, add: float
+) -> tuple[set[str], set[str]]:
+    """(labels set aside, labels to add) for the labels the rules found, given the model's view.
+
+    The one place the thresholds act: `review_needs` and `bench/need_model.py` both use it.
+    """
+    set_aside = {
+        label
+        for label in found
+        if probability.get(label, 1.0) < veto
+        and label not in NEVER_SET_ASIDE
+        and known_terms >= MIN_KNOWN_TERMS
+    }
+    added = {label for label, value in probability.items() if value >= add and label not in found}
+    return set_aside, added
+
+
 def review_needs(
     text: str, needs: list[Need], backend: BackendInfo, model: NeedModel | None
 ) -> tuple[list[Need], list[Need]]:
@@ -294,25 +325,17 @@ def review_needs(
     if model is None:
         return needs, []
     x = model.features(text)
-    probability = model.probabilities(text, x)
-    may_set_aside = len(x) >= MIN_KNOWN_TERMS
-    kept: list[Need] = []
-    set_aside: list[Need] = []
-    for need in needs:
-        unlikely = probability.get(need.label, 1.0) < model.veto
-        if unlikely and may_set_aside and need.label not in NEVER_SET_ASIDE:
-            need.basis = "ecarte_modele"
-            set_aside.append(need)
-        else:
-            kept.append(need)
-    found = {need.label for need in needs}
-    for label in model.labels:
-        if label in found or probability[label] < model.add:
-            continue
+    probability = model.probabilities_of(x)
+    set_aside, added = choose(
+        {need.label for need in needs}, probability, len(x), veto=model.veto, add=model.add
+    )
+    kept = [need for need in needs if need.label not in set_aside]
+    for label in added:
         spans = model.evidence(text, label, x)
         if spans:  # a need with nothing to point at is not suggested
             confidence = round(min(0.95, probability[label]), 2)
             kept.append(Need(label, spans, confidence, backend, basis="modele"))
     order = {label: index for index, label in enumerate(model.labels)}
     kept.sort(key=lambda need: order.get(need.label, len(order)))
-    return kept, set_aside
+    aside = [replace(need, basis="ecarte_modele") for need in needs if need.label in set_aside]
+    return kept, aside

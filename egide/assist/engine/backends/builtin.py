@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cached_property
 
 from ..actions import find_actions
 from ..amounts import find_amounts
 from ..appointments import find_appointments
-from ..need_model import review_needs, shipped_model
+from ..need_model import NeedModel, review_needs, shipped_model
 from ..needs import find_needs
 from ..templates import Template
 from ..text import fold, sentences
@@ -39,10 +40,15 @@ class BuiltinBackend:
 
     external = False
 
-    def __init__(self) -> None:
-        self.model = shipped_model()
-        described = f"règles, lexiques et modèle linéaire {self.model.version}" if self.model else ""
-        self.info = BackendInfo("builtin", ENGINE_VERSION, described or "règles et lexiques")
+    @cached_property
+    def need_model(self) -> NeedModel | None:
+        return shipped_model()  # read on first use, not when the module is imported
+
+    @cached_property
+    def info(self) -> BackendInfo:
+        model = self.need_model
+        described = f"règles, lexiques et modèle linéaire {model.version}" if model else "règles et lexiques"
+        return BackendInfo("builtin", ENGINE_VERSION, described)
 
     def extract(
         self,
@@ -55,7 +61,7 @@ class BuiltinBackend:
         appointments, ref, source = find_appointments(
             text, note_date, self.info, default_date=default_date, year_hint=year_hint
         )
-        needs, set_aside = review_needs(text, find_needs(text, self.info), self.info, self.model)
+        needs, set_aside = review_needs(text, find_needs(text, self.info), self.info, self.need_model)
         return Extraction(
             needs=needs,
             needs_set_aside=set_aside,
